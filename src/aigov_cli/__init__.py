@@ -1,0 +1,3 @@
+"""aigov: compare how jurisdictions govern artificial intelligence."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,61 @@
+"""`aigov validate`: check many files, collect every problem, report them all."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import AigovError, Problem
+from .validation import check_file
+
+_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Report:
+    """What `validate` found: how many files it checked and every problem, sorted."""
+
+    files: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        """One line for stderr."""
+        bad = len({p.file for p in self.problems})
+        files = f"{len(self.files)} file{'s' * (len(self.files) != 1)}"
+        if self.ok:
+            return f"{files} valid"
+        noun = "problem" if len(self.problems) == 1 else "problems"
+        return f"{len(self.problems)} {noun} in {bad} of {files}"
+
+
+def expand(paths: Sequence[Path]) -> list[Path]:
+    """Files named, plus the YAML files under folders named (symlinked folders not followed)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                files += [Path(root) / n for n in sorted(names) if n.endswith(_SUFFIXES)]
+        elif path.exists() or path.is_symlink():
+            files.append(path)
+        else:
+            raise AigovError(f"{path}: no such file or folder")
+    return files
+
+
+def check(files: Iterable[Path], *, strict: bool = False, today: dt.date | None = None) -> Report:
+    """Check every file; never stop at the first bad one."""
+    report = Report()
+    for file in files:
+        report.files.append(str(file))
+        _, problems = check_file(file, strict=strict, today=today)
+        report.problems += problems
+    report.problems.sort()
+    return report

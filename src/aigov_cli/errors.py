@@ -1,0 +1,56 @@
+"""Problems, errors and exit codes shared by every part of aigov."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Exit codes, as `diff` and `grep` use them."""
+
+    OK = 0
+    FOUND = 1  # diff found differences; validate found problems
+    TROUBLE = 2  # usage error, unknown jurisdiction, unreadable or unloadable file
+    INTERRUPTED = 130
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem in one file, at a place when one is known (line and column from 1)."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+    message: str = ""
+    path: str = ""  # JSON-path-like location, e.g. $.approach.legal_form.value
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        if self.path:
+            return f"{self.file}: {self.path}: {self.message}"
+        return f"{self.file}: {self.message}"
+
+
+class AigovError(Exception):
+    """A user-facing error: one line of message and an exit code."""
+
+    exit_code: ExitCode = ExitCode.TROUBLE
+
+    def __init__(self, message: str, exit_code: ExitCode | None = None) -> None:
+        super().__init__(message)
+        if exit_code is not None:
+            self.exit_code = exit_code
+
+
+class LoadError(AigovError):
+    """A framework file could not be read or parsed; carries its problems."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__(str(self.problems[0]) if self.problems else "could not load file")
+
+
+class UnknownJurisdictionError(AigovError):
+    """An id that matches no framework file."""

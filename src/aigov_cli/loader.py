@@ -1,0 +1,266 @@
+"""Read framework YAML safely, keeping the line and column of every node.
+
+PyYAML composes the document into nodes (with libyaml when present: `CSafeLoader` is about
+ten times faster than the pure-Python loader that `yaml.safe_load` always uses); this
+module then builds plain Python data from the nodes itself, so that it can refuse what a
+framework file must never contain: duplicate keys, unknown tags, YAML 1.1 values that
+silently change type (`NO`, `on`, `12:30`), timestamps with times, NaN, huge integers,
+alias bombs, deep nesting. No tag ever constructs an object, so no code ever runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import LoadError, Problem
+
+try:
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover - libyaml is absent on some platforms
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 32
+MAX_NODES = 200_000  # after alias expansion; a real framework file has a few thousand
+MAX_INT_DIGITS = 30
+
+Path_ = tuple[str | int, ...]
+
+_TAG = "tag:yaml.org,2002:"
+_PLAIN_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_PLAIN_FLOAT = re.compile(r"-?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Where a node starts in its file (line and column count from 1)."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class Document:
+    """A parsed YAML mapping with the position of each value and each mapping key."""
+
+    path: str
+    data: dict[str, Any]
+    values: dict[Path_, Mark] = field(default_factory=dict)
+    keys: dict[Path_, Mark] = field(default_factory=dict)
+    # Plain (unquoted) scalars that YAML read as something other than text, by path;
+    # used to tell an author to quote a value where text was expected.
+    typed_plain: dict[Path_, str] = field(default_factory=dict)
+
+    def mark(self, path: Path_, *, prefer_key: bool = False) -> Mark | None:
+        """The mark of the longest prefix of `path` that has one."""
+        for end in range(len(path), -1, -1):
+            prefix = path[:end]
+            if prefer_key and end == len(path) and prefix in self.keys:
+                return self.keys[prefix]
+            if prefix in self.values:
+                return self.values[prefix]
+        return None
+
+
+def _mark(node: yaml.Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    """Turns composed nodes into data, recording marks and refusing surprises."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.doc = Document(path, {})
+        self.nodes_built = 0
+        self.active: set[int] = set()
+
+    def fail(self, node: yaml.Node | Mark, message: str) -> LoadError:
+        mark = node if isinstance(node, Mark) else _mark(node)
+        return LoadError([Problem(self.path, mark.line, mark.column, message)])
+
+    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        self.nodes_built += 1
+        if self.nodes_built > MAX_NODES:
+            raise self.fail(
+                node, f"too many nodes after alias expansion (limit {MAX_NODES:,}); "
+                "is this an alias bomb?"
+            )
+        if depth > MAX_DEPTH:
+            raise self.fail(node, f"nesting deeper than {MAX_DEPTH} levels")
+        self.doc.values[path] = _mark(node)
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, path)
+        if id(node) in self.active:
+            raise self.fail(node, "an alias refers to the node that contains it (recursive alias)")
+        self.active.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                self.check_tag(node, "seq")
+                return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+            self.check_tag(node, "map")
+            return self.mapping(node, path, depth)
+        finally:
+            self.active.discard(id(node))
+
+    def check_tag(self, node: yaml.Node, kind: str) -> None:
+        if node.tag != _TAG + kind:
+            raise self.fail(node, f"unsupported tag {node.tag!r}; framework files use plain YAML")
+
+    def mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Mark] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _TAG + "merge":
+                raise self.fail(key_node, "merge keys ('<<') are not supported; write the keys out")
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _TAG + "str":
+                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "a collection"
+                raise self.fail(key_node, f"mapping key {shown!r} is not text; quote it")
+            key = key_node.value
+            key_mark = _mark(key_node)
+            if key in first_seen:
+                raise self.fail(
+                    key_node,
+                    f"duplicate key {key!r} (first at line {first_seen[key].line}, "
+                    f"again at line {key_mark.line})",
+                )
+            first_seen[key] = key_mark
+            self.doc.keys[(*path, key)] = key_mark
+            result[key] = self.build(value_node, (*path, key), depth + 1)
+        return result
+
+    def scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
+        tag, text = node.tag, node.value
+        if tag == _TAG + "str":
+            return text
+        if tag == _TAG + "null":
+            return None
+        plain_hint = f"quote it (\"{text}\") if you mean text"
+        if tag == _TAG + "bool":
+            if text in ("true", "false"):
+                self.doc.typed_plain[path] = text
+                return text == "true"
+            raise self.fail(
+                node, f"{text!r} is read by YAML 1.1 as a boolean; {plain_hint}, "
+                "or write true/false"
+            )
+        if tag == _TAG + "int":
+            if not _PLAIN_INT.fullmatch(text):
+                raise self.fail(node, f"{text!r} is an ambiguous YAML 1.1 number; {plain_hint}")
+            if len(text.lstrip("-")) > MAX_INT_DIGITS:
+                raise self.fail(node, f"integer longer than {MAX_INT_DIGITS} digits")
+            self.doc.typed_plain[path] = text
+            return int(text)
+        if tag == _TAG + "float":
+            if not _PLAIN_FLOAT.fullmatch(text):
+                raise self.fail(
+                    node, f"{text!r} is not a plain decimal number (NaN, infinity and "
+                    f"sexagesimal numbers are refused); {plain_hint}"
+                )
+            if len(text) > MAX_INT_DIGITS * 2:
+                raise self.fail(node, "number too long")
+            self.doc.typed_plain[path] = text
+            return float(text)
+        if tag == _TAG + "timestamp":
+            return self.timestamp(node, plain_hint)
+        raise self.fail(node, f"unsupported tag {tag!r}; framework files use plain YAML")
+
+    def timestamp(self, node: yaml.ScalarNode, plain_hint: str) -> dt.date:
+        match = _DATE.fullmatch(node.value)
+        if not match:
+            raise self.fail(
+                node, f"{node.value!r} is a timestamp with a time; give a date (YYYY-MM-DD) "
+                f"or {plain_hint}"
+            )
+        try:
+            return dt.date(*(int(part) for part in match.groups()))
+        except ValueError:
+            raise self.fail(node, f"{node.value!r} is not a real date") from None
+
+
+def _position(text: str, offset: int) -> Mark:
+    line = text.count("\n", 0, offset) + 1
+    return Mark(line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+
+
+def decode(raw: bytes, path: str) -> str:
+    """The text of a framework file, or a LoadError saying why it is not UTF-8 YAML."""
+
+    def fail(message: str, mark: Mark = Mark(1, 1)) -> LoadError:
+        return LoadError([Problem(path, mark.line, mark.column, message)])
+
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and b"\x00" in raw[:2]):
+        raise fail("file is UTF-16; save it as UTF-8")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise fail("file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")
+    if b"\x00" in raw:
+        raise fail("file contains NUL bytes; it is binary, not YAML")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        prefix = raw[: exc.start].decode("utf-8", errors="replace")
+        byte = raw[exc.start]
+        raise fail(f"not valid UTF-8 (byte 0x{byte:02x}); save it as UTF-8",
+                   _position(prefix, len(prefix))) from None
+    for match in re.finditer(r"^[ ]*\t", text, re.MULTILINE):
+        raise fail("tab used for indentation; YAML needs spaces",
+                   _position(text, match.end() - 1))
+    return text
+
+
+def parse(text: str, path: str) -> Document:
+    """Parse YAML text into a Document; every failure is a LoadError with a place."""
+
+    def fail(message: str, mark: Mark = Mark(1, 1)) -> LoadError:
+        return LoadError([Problem(path, mark.line, mark.column, message)])
+
+    try:
+        loader = _SafeLoader(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
+        if "expected a single document" in str(exc.context):
+            raise fail("several YAML documents in one file; keep one", where) from None
+        problem = (exc.problem or exc.context or "invalid YAML").replace("\n", " ")
+        context = f" ({exc.context})" if exc.context and exc.problem else ""
+        raise fail(f"YAML syntax error: {problem}{context}", where) from None
+    except yaml.YAMLError as exc:
+        raise fail(f"YAML error: {str(exc).splitlines()[0]}") from None
+    except RecursionError:
+        raise fail(f"nesting deeper than {MAX_DEPTH} levels") from None
+    if root is None:
+        raise fail("file is empty (or holds only comments); expected a mapping")
+    if not isinstance(root, yaml.MappingNode):
+        kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
+        raise fail(f"the top level is {kind}; a framework file is a mapping", _mark(root))
+    builder = _Builder(path)
+    builder.doc.data = builder.build(root, (), 0)
+    return builder.doc
+
+
+def load_file(file: Path | str, display: str | None = None) -> Document:
+    """Read and parse one framework file, enforcing the size limit."""
+    path = Path(file)
+    shown = display or str(file)
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except IsADirectoryError:
+        raise LoadError([Problem(shown, message="is a folder, not a file")]) from None
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        raise LoadError([Problem(shown, message=f"cannot read file: {reason}")]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise LoadError([Problem(shown, 1, 1, f"file larger than {MAX_FILE_BYTES // 1024 // 1024} MiB")])
+    return parse(decode(raw, shown), shown)

@@ -1,0 +1,1 @@
+"""Renderers: each turns a result into text (or a rich renderable) and nothing more."""

@@ -1,0 +1,244 @@
+"""Turn a parsed document into a Framework, or into problems that point at their nodes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .dimensions import DIMENSIONS
+from .errors import LoadError, Problem
+from .loader import Document, Path_, load_file
+from .models import _PARTIAL_DATE, Framework
+
+STALE_AFTER_DAYS = 365
+_LISTS_WITH_IDS = ("instruments", "institutions", "funding", "initiatives", "indicators",
+                   "challenges", "sources")
+_CLAIM_LISTS = ("instruments", "institutions", "funding", "initiatives", "positions",
+                "indicators", "challenges")
+
+
+def dotted(path: Path_) -> str:
+    """`('approach', 'legal_form', 'value')` as `approach.legal_form.value`."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text or "(top level)"
+
+
+def _problem(doc: Document, path: Path_, message: str, *, at_key: bool = False) -> Problem:
+    mark = doc.mark(path, prefer_key=at_key)
+    where = dotted(path)
+    if mark is None:
+        return Problem(doc.path, message=f"{where}: {message}", path="$." + where)
+    return Problem(doc.path, mark.line, mark.column, f"{where}: {message}")
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> Path_:
+    """The part of a pydantic `loc` that names places in the data (drops union tags)."""
+    path: list[str | int] = []
+    for item in loc:
+        if isinstance(data, dict) and isinstance(item, str):
+            path.append(item)
+            data = data.get(item)
+        elif isinstance(data, list) and isinstance(item, int):
+            path.append(item)
+            data = data[item] if item < len(data) else None
+        else:
+            break
+    return tuple(path)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, dt.date):
+        return "a date"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "text"
+
+
+def _message(error: Any, doc: Document, path: Path_) -> str:
+    kind, value = error["type"], error.get("input")
+    if kind == "extra_forbidden":
+        return f"unknown key {path[-1]!r}"
+    if kind == "missing":
+        return f"missing required key {path[-1]!r}" if path else "missing required key"
+    if value is None and kind.endswith("_type"):
+        return "value is empty (null); give a value or remove the key"
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"expected one of {expected.replace(chr(39), '')}; got {value!r}"
+    if kind == "string_type":
+        raw = doc.typed_plain.get(path)
+        if isinstance(value, dt.date):
+            return f"expected text, found an unquoted date; quote it (\"{value.isoformat()}\")"
+        if raw is not None:
+            return f"expected text, but YAML read {raw} as {_describe(value)}; quote it (\"{raw}\")"
+        return f"expected text, found {_describe(value)}"
+    if kind == "string_pattern_mismatch":
+        if error.get("ctx", {}).get("pattern") == _PARTIAL_DATE:
+            return f"expected a date YYYY-MM-DD (or YYYY-MM, YYYY); got {value!r}"
+        return f"{value!r} does not have the expected form ({error['ctx']['pattern']})"
+    message = str(error["msg"])
+    if message.startswith("Value error, "):
+        message = message[len("Value error, "):]
+    if kind in ("bool_type", "int_type", "float_type", "list_type", "dict_type", "model_type"):
+        message += f", found {_describe(value)}"
+    return message
+
+
+def schema_problems(doc: Document, exc: ValidationError) -> list[Problem]:
+    """One problem per distinct place that pydantic rejected."""
+    problems: dict[Path_, Problem] = {}
+    for error in exc.errors():
+        path = _data_path(doc.data, tuple(error["loc"]))
+        if path in problems:
+            continue
+        at_key = error["type"] == "extra_forbidden"
+        problems[path] = _problem(doc, path, _message(error, doc, path), at_key=at_key)
+    return list(problems.values())
+
+
+def _citations(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every cited source id in the data, with its path (the bibliography excluded)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "sources" and path and isinstance(value, list):
+                for i, source_id in enumerate(value):
+                    yield (*path, key, i), source_id
+            elif not (key == "sources" and not path):
+                yield from _citations(value, (*path, key))
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from _citations(item, (*path, i))
+
+
+def reference_problems(doc: Document, framework: Framework) -> list[Problem]:
+    """Cross-reference checks every file must pass: ids, citations, history order."""
+    problems: list[Problem] = []
+    stem = Path(doc.path).stem
+    if doc.path.endswith((".yaml", ".yml")) and stem != framework.id:
+        problems.append(_problem(doc, ("id",), f"id {framework.id!r} differs from the file name {stem!r}"))
+    known = {s.id for s in framework.sources}
+    for path, source_id in _citations(doc.data):
+        if source_id not in known:
+            problems.append(_problem(doc, path, f"cites {source_id!r}, which is not in the bibliography (sources)"))
+    for section in _LISTS_WITH_IDS:
+        problems += _duplicates(doc, section, [item.id for item in getattr(framework, section)], "id")
+    problems += _duplicates(doc, "positions", [p.topic for p in framework.positions], "topic")
+    for i, source in enumerate(framework.sources):
+        if not (source.author or source.publisher):
+            problems.append(_problem(doc, ("sources", i), "a source needs an author or a publisher"))
+        if not (source.date or source.accessed):
+            problems.append(_problem(doc, ("sources", i), "a source needs a date or an accessed date"))
+    for dimension in DIMENSIONS:
+        assessment = framework.assessment(dimension.id)
+        if assessment is None or not assessment.history:
+            continue
+        path: Path_ = ("approach", dimension.id)
+        starts = [entry.since for entry in assessment.history]
+        if assessment.since is None:
+            problems.append(_problem(doc, path, "an assessment with history needs a 'since' date"))
+            continue
+        if any(s is None for s in starts[1:]):
+            problems.append(_problem(doc, (*path, "history"), "only the oldest history entry may omit 'since'"))
+            continue
+        dated = [s for s in starts if s is not None] + [assessment.since]
+        if dated != sorted(dated):
+            problems.append(_problem(doc, (*path, "history"), "history must run oldest first, each 'since' before the current one"))
+    return problems
+
+
+def _duplicates(doc: Document, section: str, ids: list[str], key: str) -> list[Problem]:
+    seen: dict[str, int] = {}
+    problems = []
+    for i, item_id in enumerate(ids):
+        if item_id in seen:
+            first = doc.mark((section, seen[item_id], key))
+            where = f" (first at line {first.line})" if first else ""
+            problems.append(_problem(doc, (section, i, key), f"duplicate {key} {item_id!r}{where}"))
+        else:
+            seen[item_id] = i
+    return problems
+
+
+def strict_problems(doc: Document, framework: Framework, today: dt.date) -> list[Problem]:
+    """The completeness checks of `validate --strict`."""
+    problems: list[Problem] = []
+    for dimension in DIMENSIONS:
+        assessment = framework.assessment(dimension.id)
+        path: Path_ = ("approach", dimension.id)
+        if assessment is None:
+            problems.append(_problem(doc, ("approach",), f"dimension {dimension.id!r} is not assessed"))
+        elif not assessment.sources:
+            problems.append(_problem(doc, path, "assessment cites no source"))
+    for section in _CLAIM_LISTS:
+        for i, item in enumerate(getattr(framework, section)):
+            if not item.sources:
+                problems.append(_problem(doc, (section, i), "claim cites no source"))
+    cited = {source_id for _, source_id in _citations(doc.data)}
+    for i, source in enumerate(framework.sources):
+        if source.id not in cited:
+            problems.append(_problem(doc, ("sources", i, "id"), f"source {source.id!r} is cited by no claim"))
+    if framework.as_of < (today - dt.timedelta(days=STALE_AFTER_DAYS)).isoformat():
+        problems.append(_problem(doc, ("as_of",), f"as_of {framework.as_of} is more than a year old; re-check the file against its sources"))
+    if framework.as_of > today.isoformat():
+        problems.append(_problem(doc, ("as_of",), f"as_of {framework.as_of} is in the future"))
+    for i, instrument in enumerate(framework.instruments):
+        for message in instrument_date_conflicts(instrument.status, instrument.dates, framework.as_of):
+            problems.append(_problem(doc, ("instruments", i, "status"), message))
+    return problems
+
+
+def instrument_date_conflicts(status: str, dates: Any, as_of: str) -> list[str]:
+    """Ways in which an instrument's status contradicts its own dates as of `as_of`."""
+    conflicts = []
+    if status == "in_force":
+        if not dates.in_force:
+            conflicts.append("status in_force needs an in_force date")
+        elif dates.in_force > as_of:
+            conflicts.append(f"status in_force, but in_force {dates.in_force} is after as_of {as_of}")
+    if status in ("in_force", "phased", "enacted") and dates.revoked and dates.revoked <= as_of:
+        conflicts.append(f"status {status}, but revoked on {dates.revoked}")
+    if status == "revoked" and not dates.revoked:
+        conflicts.append("status revoked needs a revoked date")
+    if status == "lapsed" and not dates.lapsed:
+        conflicts.append("status lapsed needs a lapsed date")
+    if status == "proposed" and dates.adopted:
+        conflicts.append(f"status proposed, but adopted on {dates.adopted}")
+    return conflicts
+
+
+def validate_document(
+    doc: Document, *, strict: bool = False, today: dt.date | None = None
+) -> tuple[Framework | None, list[Problem]]:
+    """Validate a parsed document; the Framework is None when the schema rejects it."""
+    try:
+        framework = Framework.model_validate(doc.data)
+    except ValidationError as exc:
+        return None, sorted(schema_problems(doc, exc))
+    problems = reference_problems(doc, framework)
+    if strict:
+        problems += strict_problems(doc, framework, today or dt.date.today())
+    return framework, sorted(problems)
+
+
+def check_file(
+    path: Path | str, *, display: str | None = None, strict: bool = False,
+    today: dt.date | None = None,
+) -> tuple[Framework | None, list[Problem]]:
+    """Load and validate one file; every failure becomes problems, never an exception."""
+    try:
+        doc = load_file(path, display)
+    except LoadError as exc:
+        return None, exc.problems
+    return validate_document(doc, strict=strict, today=today)
