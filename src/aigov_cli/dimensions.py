@@ -54,9 +54,21 @@ DIMENSIONS: tuple[Dimension, ...] = (
         "Legal form",
         "Is the main AI governance legally binding?",
         (
-            Value("soft_law", "Soft law", "Guidelines, principles and voluntary codes; no AI statute binds."),
-            Value("hybrid", "Hybrid", "A binding framework with mostly voluntary conduct rules, or binding rules for part of the field."),
-            Value("hard_law", "Hard law", "Binding AI-specific legislation or regulation sets enforceable duties."),
+            Value(
+                "soft_law",
+                "Soft law",
+                "Guidelines, principles and voluntary codes; no AI statute binds.",
+            ),
+            Value(
+                "hybrid",
+                "Hybrid",
+                "A binding framework with mostly voluntary conduct rules, or binding rules for part of the field.",
+            ),
+            Value(
+                "hard_law",
+                "Hard law",
+                "Binding AI-specific legislation or regulation sets enforceable duties.",
+            ),
         ),
     ),
     Dimension(
@@ -64,9 +76,17 @@ DIMENSIONS: tuple[Dimension, ...] = (
         "Compliance basis",
         "Does it prescribe outcomes or processes?",
         (
-            Value("outcome_based", "Outcome-based", "States goals and principles; actors choose how to meet them."),
+            Value(
+                "outcome_based",
+                "Outcome-based",
+                "States goals and principles; actors choose how to meet them.",
+            ),
             Value("mixed", "Mixed", "Some duties set outcomes, others prescribe procedures."),
-            Value("process_based", "Process-based", "Prescribes procedures: filings, assessments, documentation, audits."),
+            Value(
+                "process_based",
+                "Process-based",
+                "Prescribes procedures: filings, assessments, documentation, audits.",
+            ),
         ),
     ),
     Dimension(
@@ -75,8 +95,14 @@ DIMENSIONS: tuple[Dimension, ...] = (
         "One horizontal regime, sector rules, or technology-specific rules?",
         (
             Value("horizontal", "Horizontal", "One regime covers AI across sectors."),
-            Value("sectoral", "Sectoral", "Existing sector regulators apply their own rules to AI."),
-            Value("technology_specific", "Technology-specific", "Separate rules for particular technologies (recommendation, deep synthesis, generative AI)."),
+            Value(
+                "sectoral", "Sectoral", "Existing sector regulators apply their own rules to AI."
+            ),
+            Value(
+                "technology_specific",
+                "Technology-specific",
+                "Separate rules for particular technologies (recommendation, deep synthesis, generative AI).",
+            ),
             Value("none", "None", "No AI-specific rules of any scope."),
         ),
         ordered=False,
@@ -87,7 +113,11 @@ DIMENSIONS: tuple[Dimension, ...] = (
         "Are obligations graded by risk class?",
         (
             Value("none", "None", "Obligations do not depend on risk."),
-            Value("implicit", "Implicit", "Risk shapes guidance or priorities, without defined classes."),
+            Value(
+                "implicit",
+                "Implicit",
+                "Risk shapes guidance or priorities, without defined classes.",
+            ),
             Value("explicit", "Explicit", "Defined risk classes carry different obligations."),
         ),
     ),
@@ -97,8 +127,16 @@ DIMENSIONS: tuple[Dimension, ...] = (
         "Must systems be filed, assessed or approved before release?",
         (
             Value("none", "None", "No filing, assessment or approval before release."),
-            Value("voluntary", "Voluntary", "Testing or assessment before release is encouraged, not required."),
-            Value("mandatory", "Mandatory", "Some systems must be filed, assessed or approved before release."),
+            Value(
+                "voluntary",
+                "Voluntary",
+                "Testing or assessment before release is encouraged, not required.",
+            ),
+            Value(
+                "mandatory",
+                "Mandatory",
+                "Some systems must be filed, assessed or approved before release.",
+            ),
         ),
     ),
     Dimension(
@@ -107,8 +145,16 @@ DIMENSIONS: tuple[Dimension, ...] = (
         "What happens on breach?",
         (
             Value("none", "None", "No consequence specific to AI rules."),
-            Value("naming_and_guidance", "Naming and guidance", "Investigation, advice, public naming; no sanctions."),
-            Value("administrative", "Administrative", "Orders, suspensions or licence actions without fines."),
+            Value(
+                "naming_and_guidance",
+                "Naming and guidance",
+                "Investigation, advice, public naming; no sanctions.",
+            ),
+            Value(
+                "administrative",
+                "Administrative",
+                "Orders, suspensions or licence actions without fines.",
+            ),
             Value("fines", "Fines", "Monetary penalties for breach."),
             Value("criminal", "Criminal", "Criminal liability for breach."),
         ),
@@ -118,7 +164,11 @@ DIMENSIONS: tuple[Dimension, ...] = (
         "State role",
         "Is the state mainly facilitator, regulator or both?",
         (
-            Value("facilitator", "Facilitator", "The state funds, coordinates and promotes; it rarely restricts."),
+            Value(
+                "facilitator",
+                "Facilitator",
+                "The state funds, coordinates and promotes; it rarely restricts.",
+            ),
             Value("balanced", "Balanced", "Promotion and restriction carry similar weight."),
             Value("regulator", "Regulator", "The state mainly sets and enforces limits."),
         ),
@@ -128,9 +178,15 @@ DIMENSIONS: tuple[Dimension, ...] = (
         "Stakeholder process",
         "Who writes the rules?",
         (
-            Value("multi_stakeholder", "Multi-stakeholder", "Government, industry, academia and civil society draft together."),
+            Value(
+                "multi_stakeholder",
+                "Multi-stakeholder",
+                "Government, industry, academia and civil society draft together.",
+            ),
             Value("consultative", "Consultative", "Government drafts after public consultation."),
-            Value("government_led", "Government-led", "Government drafts with little outside input."),
+            Value(
+                "government_led", "Government-led", "Government drafts with little outside input."
+            ),
         ),
     ),
     Dimension(
@@ -138,9 +194,21 @@ DIMENSIONS: tuple[Dimension, ...] = (
         "Training data and copyright",
         "May copyrighted works be used to train models?",
         (
-            Value("broad_exception", "Broad exception", "A statutory exception permits training broadly."),
-            Value("conditional_exception", "Conditional exception", "An exception applies under conditions (lawful access, non-commercial, no substitution)."),
-            Value("opt_out", "Opt-out", "Training is permitted unless rights holders reserve their rights."),
+            Value(
+                "broad_exception",
+                "Broad exception",
+                "A statutory exception permits training broadly.",
+            ),
+            Value(
+                "conditional_exception",
+                "Conditional exception",
+                "An exception applies under conditions (lawful access, non-commercial, no substitution).",
+            ),
+            Value(
+                "opt_out",
+                "Opt-out",
+                "Training is permitted unless rights holders reserve their rights.",
+            ),
             Value("unsettled", "Unsettled", "No clear rule; courts or reviews still decide."),
             Value("restricted", "Restricted", "Training needs permission or a licence."),
         ),
@@ -152,7 +220,9 @@ DIMENSIONS: tuple[Dimension, ...] = (
         (
             Value("none", "None", "No labelling rule."),
             Value("voluntary", "Voluntary", "Labelling or provenance is recommended."),
-            Value("mandatory", "Mandatory", "Labelling is required by law for at least some content."),
+            Value(
+                "mandatory", "Mandatory", "Labelling is required by law for at least some content."
+            ),
         ),
     ),
 )

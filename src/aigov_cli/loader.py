@@ -90,8 +90,9 @@ class _Builder:
         self.nodes_built += 1
         if self.nodes_built > MAX_NODES:
             raise self.fail(
-                node, f"too many nodes after alias expansion (limit {MAX_NODES:,}); "
-                "is this an alias bomb?"
+                node,
+                f"too many nodes after alias expansion (limit {MAX_NODES:,}); "
+                "is this an alias bomb?",
             )
         if depth > MAX_DEPTH:
             raise self.fail(node, f"nesting deeper than {MAX_DEPTH} levels")
@@ -104,8 +105,11 @@ class _Builder:
         try:
             if isinstance(node, yaml.SequenceNode):
                 self.check_tag(node, "seq")
-                return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+                return [
+                    self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)
+                ]
             self.check_tag(node, "map")
+            assert isinstance(node, yaml.MappingNode)
             return self.mapping(node, path, depth)
         finally:
             self.active.discard(id(node))
@@ -142,14 +146,14 @@ class _Builder:
             return text
         if tag == _TAG + "null":
             return None
-        plain_hint = f"quote it (\"{text}\") if you mean text"
+        plain_hint = f'quote it ("{text}") if you mean text'
         if tag == _TAG + "bool":
             if text in ("true", "false"):
                 self.doc.typed_plain[path] = text
                 return text == "true"
             raise self.fail(
-                node, f"{text!r} is read by YAML 1.1 as a boolean; {plain_hint}, "
-                "or write true/false"
+                node,
+                f"{text!r} is read by YAML 1.1 as a boolean; {plain_hint}, or write true/false",
             )
         if tag == _TAG + "int":
             if not _PLAIN_INT.fullmatch(text):
@@ -161,8 +165,9 @@ class _Builder:
         if tag == _TAG + "float":
             if not _PLAIN_FLOAT.fullmatch(text):
                 raise self.fail(
-                    node, f"{text!r} is not a plain decimal number (NaN, infinity and "
-                    f"sexagesimal numbers are refused); {plain_hint}"
+                    node,
+                    f"{text!r} is not a plain decimal number (NaN, infinity and "
+                    f"sexagesimal numbers are refused); {plain_hint}",
                 )
             if len(text) > MAX_INT_DIGITS * 2:
                 raise self.fail(node, "number too long")
@@ -176,8 +181,9 @@ class _Builder:
         match = _DATE.fullmatch(node.value)
         if not match:
             raise self.fail(
-                node, f"{node.value!r} is a timestamp with a time; give a date (YYYY-MM-DD) "
-                f"or {plain_hint}"
+                node,
+                f"{node.value!r} is a timestamp with a time; give a date (YYYY-MM-DD) "
+                f"or {plain_hint}",
             )
         try:
             return dt.date(*(int(part) for part in match.groups()))
@@ -207,11 +213,11 @@ def decode(raw: bytes, path: str) -> str:
     except UnicodeDecodeError as exc:
         prefix = raw[: exc.start].decode("utf-8", errors="replace")
         byte = raw[exc.start]
-        raise fail(f"not valid UTF-8 (byte 0x{byte:02x}); save it as UTF-8",
-                   _position(prefix, len(prefix))) from None
+        raise fail(
+            f"not valid UTF-8 (byte 0x{byte:02x}); save it as UTF-8", _position(prefix, len(prefix))
+        ) from None
     for match in re.finditer(r"^[ ]*\t", text, re.MULTILINE):
-        raise fail("tab used for indentation; YAML needs spaces",
-                   _position(text, match.end() - 1))
+        raise fail("tab used for indentation; YAML needs spaces", _position(text, match.end() - 1))
     return text
 
 
@@ -262,5 +268,7 @@ def load_file(file: Path | str, display: str | None = None) -> Document:
         reason = exc.strerror or exc.__class__.__name__
         raise LoadError([Problem(shown, message=f"cannot read file: {reason}")]) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise LoadError([Problem(shown, 1, 1, f"file larger than {MAX_FILE_BYTES // 1024 // 1024} MiB")])
+        raise LoadError(
+            [Problem(shown, 1, 1, f"file larger than {MAX_FILE_BYTES // 1024 // 1024} MiB")]
+        )
     return parse(decode(raw, shown), shown)

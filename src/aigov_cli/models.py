@@ -58,21 +58,52 @@ SourceIds = Annotated[list[SourceId], Field(default_factory=list)]
 
 Kind = Literal["national", "supranational", "subnational", "multilateral"]
 InstrumentType = Literal[
-    "law", "regulation", "guideline", "strategy", "principles", "standard",
-    "executive_order", "treaty", "declaration", "code_of_practice", "bill", "plan",
+    "law",
+    "regulation",
+    "guideline",
+    "strategy",
+    "principles",
+    "standard",
+    "executive_order",
+    "treaty",
+    "declaration",
+    "code_of_practice",
+    "bill",
+    "plan",
 ]
 InstrumentStatus = Literal[
-    "proposed", "published", "signed", "enacted", "in_force", "phased",
-    "amended", "superseded", "revoked", "lapsed",
+    "proposed",
+    "published",
+    "signed",
+    "enacted",
+    "in_force",
+    "phased",
+    "amended",
+    "superseded",
+    "revoked",
+    "lapsed",
 ]
 InstitutionRole = Literal[
-    "regulator", "coordinator", "safety_institute", "advisory", "standards_body",
-    "research", "enforcement", "funding_agency",
+    "regulator",
+    "coordinator",
+    "safety_institute",
+    "advisory",
+    "standards_body",
+    "research",
+    "enforcement",
+    "funding_agency",
 ]
-EventType = Literal["announced", "founded", "renamed", "reorganised", "mandate_changed", "dissolved"]
+EventType = Literal[
+    "announced", "founded", "renamed", "reorganised", "mandate_changed", "dissolved"
+]
 InitiativeType = Literal[
-    "domestic_model", "research_network", "public_private_partnership", "programme",
-    "international", "testbed", "infrastructure",
+    "domestic_model",
+    "research_network",
+    "public_private_partnership",
+    "programme",
+    "international",
+    "testbed",
+    "infrastructure",
 ]
 SourceType = Literal["law", "official", "report", "article", "news", "web", "book", "treaty"]
 
@@ -105,14 +136,12 @@ class Assessment(Strict):
 def _assessment_for(dimension_id: str, values: tuple[str, ...]) -> type[Assessment]:
     camel = "".join(part.title() for part in dimension_id.split("_"))
     value_type: Any = Literal[values]
-    change = create_model(
-        f"{camel}Change", __base__=HistoryEntry, value=(value_type, ...)
-    )
+    change = create_model(f"{camel}Change", __base__=HistoryEntry, value=(value_type, ...))
     return create_model(
         f"{camel}Assessment",
         __base__=Assessment,
         value=(value_type, ...),
-        history=(list[change], Field(default_factory=list)),  # type: ignore[valid-type]
+        history=(list[change], Field(default_factory=list)),
     )
 
 
@@ -277,7 +306,7 @@ class Framework(Strict):
     kind: Kind
     as_of: DateText
     summary: Text
-    approach: Approach = Field(default_factory=Approach)  # type: ignore[valid-type]
+    approach: Approach = Field(default_factory=Approach)
     instruments: list[Instrument] = Field(default_factory=list)
     institutions: list[Institution] = Field(default_factory=list)
     funding: list[Funding] = Field(default_factory=list)

@@ -82,14 +82,14 @@ def write_text(text: str, output: Path | None, inputs: Sequence[Path] = ()) -> N
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp_name, resolved)
+        Path(tmp_name).replace(resolved)
         tmp_name = None
     except OSError as exc:
         raise AigovError(f"{output}: cannot write: {exc.strerror or exc}") from None
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+                Path(tmp_name).unlink()
 
 
 def error(message: str) -> None:

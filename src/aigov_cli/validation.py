@@ -15,10 +15,24 @@ from .loader import Document, Path_, load_file
 from .models import _PARTIAL_DATE, Framework
 
 STALE_AFTER_DAYS = 365
-_LISTS_WITH_IDS = ("instruments", "institutions", "funding", "initiatives", "indicators",
-                   "challenges", "sources")
-_CLAIM_LISTS = ("instruments", "institutions", "funding", "initiatives", "positions",
-                "indicators", "challenges")
+_LISTS_WITH_IDS = (
+    "instruments",
+    "institutions",
+    "funding",
+    "initiatives",
+    "indicators",
+    "challenges",
+    "sources",
+)
+_CLAIM_LISTS = (
+    "instruments",
+    "institutions",
+    "funding",
+    "initiatives",
+    "positions",
+    "indicators",
+    "challenges",
+)
 
 
 def dotted(path: Path_) -> str:
@@ -80,9 +94,9 @@ def _message(error: Any, doc: Document, path: Path_) -> str:
     if kind == "string_type":
         raw = doc.typed_plain.get(path)
         if isinstance(value, dt.date):
-            return f"expected text, found an unquoted date; quote it (\"{value.isoformat()}\")"
+            return f'expected text, found an unquoted date; quote it ("{value.isoformat()}")'
         if raw is not None:
-            return f"expected text, but YAML read {raw} as {_describe(value)}; quote it (\"{raw}\")"
+            return f'expected text, but YAML read {raw} as {_describe(value)}; quote it ("{raw}")'
         return f"expected text, found {_describe(value)}"
     if kind == "string_pattern_mismatch":
         if error.get("ctx", {}).get("pattern") == _PARTIAL_DATE:
@@ -90,7 +104,7 @@ def _message(error: Any, doc: Document, path: Path_) -> str:
         return f"{value!r} does not have the expected form ({error['ctx']['pattern']})"
     message = str(error["msg"])
     if message.startswith("Value error, "):
-        message = message[len("Value error, "):]
+        message = message[len("Value error, ") :]
     if kind in ("bool_type", "int_type", "float_type", "list_type", "dict_type", "model_type"):
         message += f", found {_describe(value)}"
     return message
@@ -127,34 +141,54 @@ def reference_problems(doc: Document, framework: Framework) -> list[Problem]:
     problems: list[Problem] = []
     stem = Path(doc.path).stem
     if doc.path.endswith((".yaml", ".yml")) and stem != framework.id:
-        problems.append(_problem(doc, ("id",), f"id {framework.id!r} differs from the file name {stem!r}"))
+        problems.append(
+            _problem(doc, ("id",), f"id {framework.id!r} differs from the file name {stem!r}")
+        )
     known = {s.id for s in framework.sources}
     for path, source_id in _citations(doc.data):
         if source_id not in known:
-            problems.append(_problem(doc, path, f"cites {source_id!r}, which is not in the bibliography (sources)"))
+            problems.append(
+                _problem(
+                    doc, path, f"cites {source_id!r}, which is not in the bibliography (sources)"
+                )
+            )
     for section in _LISTS_WITH_IDS:
-        problems += _duplicates(doc, section, [item.id for item in getattr(framework, section)], "id")
+        problems += _duplicates(
+            doc, section, [item.id for item in getattr(framework, section)], "id"
+        )
     problems += _duplicates(doc, "positions", [p.topic for p in framework.positions], "topic")
     for i, source in enumerate(framework.sources):
         if not (source.author or source.publisher):
-            problems.append(_problem(doc, ("sources", i), "a source needs an author or a publisher"))
+            problems.append(
+                _problem(doc, ("sources", i), "a source needs an author or a publisher")
+            )
         if not (source.date or source.accessed):
-            problems.append(_problem(doc, ("sources", i), "a source needs a date or an accessed date"))
+            problems.append(
+                _problem(doc, ("sources", i), "a source needs a date or an accessed date")
+            )
     for dimension in DIMENSIONS:
         assessment = framework.assessment(dimension.id)
         if assessment is None or not assessment.history:
             continue
-        path: Path_ = ("approach", dimension.id)
+        where: Path_ = ("approach", dimension.id)
         starts = [entry.since for entry in assessment.history]
         if assessment.since is None:
-            problems.append(_problem(doc, path, "an assessment with history needs a 'since' date"))
+            problems.append(_problem(doc, where, "an assessment with history needs a 'since' date"))
             continue
         if any(s is None for s in starts[1:]):
-            problems.append(_problem(doc, (*path, "history"), "only the oldest history entry may omit 'since'"))
+            problems.append(
+                _problem(doc, (*where, "history"), "only the oldest history entry may omit 'since'")
+            )
             continue
         dated = [s for s in starts if s is not None] + [assessment.since]
         if dated != sorted(dated):
-            problems.append(_problem(doc, (*path, "history"), "history must run oldest first, each 'since' before the current one"))
+            problems.append(
+                _problem(
+                    doc,
+                    (*where, "history"),
+                    "history must run oldest first, each 'since' before the current one",
+                )
+            )
     return problems
 
 
@@ -178,7 +212,9 @@ def strict_problems(doc: Document, framework: Framework, today: dt.date) -> list
         assessment = framework.assessment(dimension.id)
         path: Path_ = ("approach", dimension.id)
         if assessment is None:
-            problems.append(_problem(doc, ("approach",), f"dimension {dimension.id!r} is not assessed"))
+            problems.append(
+                _problem(doc, ("approach",), f"dimension {dimension.id!r} is not assessed")
+            )
         elif not assessment.sources:
             problems.append(_problem(doc, path, "assessment cites no source"))
     for section in _CLAIM_LISTS:
@@ -188,13 +224,23 @@ def strict_problems(doc: Document, framework: Framework, today: dt.date) -> list
     cited = {source_id for _, source_id in _citations(doc.data)}
     for i, source in enumerate(framework.sources):
         if source.id not in cited:
-            problems.append(_problem(doc, ("sources", i, "id"), f"source {source.id!r} is cited by no claim"))
+            problems.append(
+                _problem(doc, ("sources", i, "id"), f"source {source.id!r} is cited by no claim")
+            )
     if framework.as_of < (today - dt.timedelta(days=STALE_AFTER_DAYS)).isoformat():
-        problems.append(_problem(doc, ("as_of",), f"as_of {framework.as_of} is more than a year old; re-check the file against its sources"))
+        problems.append(
+            _problem(
+                doc,
+                ("as_of",),
+                f"as_of {framework.as_of} is more than a year old; re-check the file against its sources",
+            )
+        )
     if framework.as_of > today.isoformat():
         problems.append(_problem(doc, ("as_of",), f"as_of {framework.as_of} is in the future"))
     for i, instrument in enumerate(framework.instruments):
-        for message in instrument_date_conflicts(instrument.status, instrument.dates, framework.as_of):
+        for message in instrument_date_conflicts(
+            instrument.status, instrument.dates, framework.as_of
+        ):
             problems.append(_problem(doc, ("instruments", i, "status"), message))
     return problems
 
@@ -206,7 +252,9 @@ def instrument_date_conflicts(status: str, dates: Any, as_of: str) -> list[str]:
         if not dates.in_force:
             conflicts.append("status in_force needs an in_force date")
         elif dates.in_force > as_of:
-            conflicts.append(f"status in_force, but in_force {dates.in_force} is after as_of {as_of}")
+            conflicts.append(
+                f"status in_force, but in_force {dates.in_force} is after as_of {as_of}"
+            )
     if status in ("in_force", "phased", "enacted") and dates.revoked and dates.revoked <= as_of:
         conflicts.append(f"status {status}, but revoked on {dates.revoked}")
     if status == "revoked" and not dates.revoked:
@@ -233,7 +281,10 @@ def validate_document(
 
 
 def check_file(
-    path: Path | str, *, display: str | None = None, strict: bool = False,
+    path: Path | str,
+    *,
+    display: str | None = None,
+    strict: bool = False,
     today: dt.date | None = None,
 ) -> tuple[Framework | None, list[Problem]]:
     """Load and validate one file; every failure becomes problems, never an exception."""

@@ -1,1 +1,23 @@
-"""Renderers: each turns a result into text (or a rich renderable) and nothing more."""
+"""Renderers: one module per format, each with `render(result)`; nothing else lives here.
+
+`FORMATS` maps each `--format` value to its module, loaded only when used (rich is
+imported only for table output).
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+FORMATS: dict[str, str] = {
+    "table": "table",
+    "markdown": "markdown",
+    "json": "json",
+    "csv": "csv",
+    "yaml": "yaml",
+}
+
+
+def renderer(fmt: str) -> ModuleType:
+    """The renderer module for a format name."""
+    return importlib.import_module(f"{__name__}.{FORMATS[fmt]}")

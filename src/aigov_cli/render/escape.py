@@ -42,7 +42,9 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#!~])")
 def markdown_cell(text: str) -> str:
     """Text that stays inside one GitHub table cell and renders literally."""
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", inert(text)).replace("&", "&amp;")
-    return "<br>".join(part.strip() for part in escaped.splitlines()) if "\n" in escaped else escaped
+    return (
+        "<br>".join(part.strip() for part in escaped.splitlines()) if "\n" in escaped else escaped
+    )
 
 
 def csv_cell(text: str) -> str:

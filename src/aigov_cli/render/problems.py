@@ -21,8 +21,13 @@ def render_problems(report: Report, fmt: str) -> str:
     """The report in `fmt`: text, json or github."""
     if fmt == "json":
         records = [
-            {"file": p.file, "line": p.line or None, "column": p.column or None,
-             "path": p.path or None, "message": p.message}
+            {
+                "file": p.file,
+                "line": p.line or None,
+                "column": p.column or None,
+                "path": p.path or None,
+                "message": p.message,
+            }
             for p in report.problems
         ]
         body = {"valid": report.ok, "files": len(report.files), "problems": records}
