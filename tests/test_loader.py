@@ -112,7 +112,7 @@ def test_file_size_limit(tmp_path) -> None:  # type: ignore[no-untyped-def]
         ("a: caf\xe9\n".encode("latin-1"), "not valid UTF-8 (byte 0xe9)"),
         (b"\x00\x01\x02binary", "UTF-16"),
         (b"a: 1\n\x00\x00", "NUL bytes"),
-        (b"a:\n\tb: 1\n", "tab used for indentation"),
+        (b"a:\n\tb: 1\n", "tabs cannot indent"),
     ],
 )
 def test_encodings_and_tabs(raw: bytes, message: str) -> None:

@@ -423,6 +423,8 @@ def diff(
     (a, b), (at_a, at_b) = _frameworks(catalog, [left, right], None)
     result = diff_result(a, b, at_a, at_b, dimensions=dimensions.split(",") if dimensions else None)
     _emit(result, fmt, output, color, catalog.input_paths())
+    if not result.differs:
+        error("no differences")
     raise typer.Exit(ExitCode.FOUND if result.differs else ExitCode.OK)
 
 

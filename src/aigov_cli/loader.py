@@ -216,9 +216,12 @@ def decode(raw: bytes, path: str) -> str:
         raise fail(
             f"not valid UTF-8 (byte 0x{byte:02x}); save it as UTF-8", _position(prefix, len(prefix))
         ) from None
-    for match in re.finditer(r"^[ ]*\t", text, re.MULTILINE):
-        raise fail("tab used for indentation; YAML needs spaces", _position(text, match.end() - 1))
     return text
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n")
+    return lines[line][column : column + 1] if line < len(lines) else ""
 
 
 def parse(text: str, path: str) -> Document:
@@ -239,6 +242,8 @@ def parse(text: str, path: str) -> Document:
         if "expected a single document" in str(exc.context):
             raise fail("several YAML documents in one file; keep one", where) from None
         problem = (exc.problem or exc.context or "invalid YAML").replace("\n", " ")
+        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+            raise fail("tab character where YAML expects spaces (tabs cannot indent)", where) from None
         context = f" ({exc.context})" if exc.context and exc.problem else ""
         raise fail(f"YAML syntax error: {problem}{context}", where) from None
     except yaml.YAMLError as exc:
