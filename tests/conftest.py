@@ -40,13 +40,22 @@ def invoke(*args: str | os.PathLike[str]):  # type: ignore[no-untyped-def]
     return CliRunner().invoke(app, [str(a) for a in args])
 
 
-def run_aigov(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None,
-              input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+def run_aigov(
+    *args: str,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    input: bytes | None = None,
+) -> subprocess.CompletedProcess[bytes]:
     """Run aigov as a real process (for exit codes, pipes, terminals)."""
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "aigov_cli", *args], capture_output=True, env=full_env,
-        cwd=cwd, input=input, timeout=60, check=False,
+        [sys.executable, "-m", "aigov_cli", *args],
+        capture_output=True,
+        env=full_env,
+        cwd=cwd,
+        input=input,
+        timeout=60,
+        check=False,
     )
 
 

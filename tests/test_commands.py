@@ -10,7 +10,7 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from aigov_cli.cli import Format
+from aigov_cli.cli.app import Format
 from aigov_cli.render import FORMATS, renderer
 
 from .conftest import invoke
@@ -69,24 +69,31 @@ def test_every_command_in_every_format(args: list[str], fmt: str) -> None:
 
 
 def test_every_format_has_a_renderer_for_every_result() -> None:
-    from aigov_cli import compare
+    from aigov_cli import analysis, compare
     from aigov_cli.catalog import Catalog
+    from aigov_cli.cli.analysis import MapFormat, SourcesFormat
 
     catalog = Catalog.open()
     japan, _ = catalog.resolve("japan")
     china, _ = catalog.resolve("china")
-    results = [
-        compare.compare([japan, china], [None, None]),
-        compare.compare_section([japan, china], [None, None], "positions"),
-        compare.diff(japan, china),
-        compare.listing([japan], {}),
-        compare.show(japan),
-        compare.dimensions_list(),
+    pair, dates = [japan, china], [None, None]
+    cases = [
+        (compare.compare(pair, dates), Format),
+        (compare.compare_section(pair, dates, "positions"), Format),
+        (compare.diff(japan, china), Format),
+        (compare.listing([japan], {}), Format),
+        (compare.show(japan), Format),
+        (compare.dimensions_list(), Format),
+        (analysis.plane(pair, dates), MapFormat),
+        (analysis.timeline(pair), Format),
+        (analysis.bibliography(pair), SourcesFormat),
+        (analysis.similar(japan, pair), Format),
     ]
-    assert set(FORMATS) == {f.value for f in Format}
-    for fmt in FORMATS:
-        for result in results:
-            assert renderer(fmt).render(result) is not None
+    offered = {f.value for _, formats in cases for f in formats}
+    assert offered <= set(FORMATS)
+    for result, formats in cases:
+        for fmt in formats:
+            assert renderer(fmt.value).render(result), (type(result).__name__, fmt)
 
 
 def test_diff_exit_codes() -> None:
@@ -98,8 +105,16 @@ def test_diff_exit_codes() -> None:
 
 def test_diff_json_shape() -> None:
     body = json.loads(invoke("diff", "japan", "china", "--format", "json").stdout)
-    assert set(body) == {"command", "left", "right", "differs", "dimensions", "instruments",
-                         "institutions", "positions"}
+    assert set(body) == {
+        "command",
+        "left",
+        "right",
+        "differs",
+        "dimensions",
+        "instruments",
+        "institutions",
+        "positions",
+    }
     assert body["left"]["id"] == "japan" and body["differs"] is True
     legal = next(d for d in body["dimensions"] if d["id"] == "legal_form")
     assert legal["left"]["value"] != legal["right"]["value"]
@@ -141,8 +156,18 @@ def test_compare_json_shape() -> None:
 
 
 def test_compare_options() -> None:
-    body = json.loads(invoke("compare", "jp", "cn", "-f", "json", "--only-differences",
-                             "--dimensions", "legal_form,risk_tiering").stdout)
+    body = json.loads(
+        invoke(
+            "compare",
+            "jp",
+            "cn",
+            "-f",
+            "json",
+            "--only-differences",
+            "--dimensions",
+            "legal_form,risk_tiering",
+        ).stdout
+    )
     assert [d["id"] for d in body["dimensions"]] == ["legal_form"]
     assert invoke("compare", "jp").exit_code == 2
     bad = invoke("compare", "jp", "cn", "--dimensions", "colour")

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from aigov_cli import compare
+from aigov_cli import analysis, compare
 from aigov_cli.catalog import Catalog
 from aigov_cli.output import make_console
 from aigov_cli.registry import discover
@@ -30,14 +30,19 @@ def results() -> dict[str, Any]:
     beta, _ = catalog.resolve("beta")
     return {
         "compare": compare.compare([alpha, beta], [None, None]),
-        "compare-detail": compare.compare([alpha, beta], [None, None], detail=True,
-                                          dimensions=["legal_form", "scope"]),
+        "compare-detail": compare.compare(
+            [alpha, beta], [None, None], detail=True, dimensions=["legal_form", "scope"]
+        ),
         "compare-section": compare.compare_section([alpha, beta], [None, None], "instruments"),
         "diff": compare.diff(alpha, beta),
         "diff-time": compare.diff(snapshot(alpha, "2024-04-01"), alpha, "2024-04-01", None),
         "list": compare.listing([alpha, beta], {"alpha": "built-in", "beta": "built-in"}),
         "show": compare.show(alpha),
         "dimensions": compare.dimensions_list(),
+        "map": analysis.plane([alpha, beta], [None, None]),
+        "timeline": analysis.timeline([alpha, beta]),
+        "sources": analysis.bibliography([alpha, beta]),
+        "similar": analysis.similar(alpha, [alpha, beta]),
     }
 
 
@@ -50,11 +55,18 @@ def rendered(result: Any, fmt: str) -> str:
     return buffer.getvalue()
 
 
-EXTENSIONS = {"table": "txt", "markdown": "md", "json": "json", "csv": "csv", "yaml": "yaml"}
+EXTENSIONS = {"table": "txt", "markdown": "md", "json": "json", "csv": "csv", "yaml": "yaml",
+              "svg": "svg", "bibtex": "bib", "csl-json": "csl.json"}
+DATA_FORMATS = ["table", "markdown", "json", "csv", "yaml"]
+EXTRA = {"map": ["svg"], "sources": ["bibtex", "csl-json"]}
+CASES = [(name, fmt) for name in sorted(results()) for fmt in DATA_FORMATS + EXTRA.get(name, [])]
 
 
-@pytest.mark.parametrize("fmt", sorted(FORMATS))
-@pytest.mark.parametrize("name", sorted(results()))
+def test_cases_cover_every_format() -> None:
+    assert {fmt for _, fmt in CASES} == set(FORMATS) - {"html"}
+
+
+@pytest.mark.parametrize(("name", "fmt"), CASES)
 def test_golden(name: str, fmt: str) -> None:
     text = rendered(results()[name], fmt)
     path = GOLDEN / f"{name}.{EXTENSIONS[fmt]}"

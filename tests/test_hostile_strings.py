@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from aigov_cli.cli import Format
+from aigov_cli.cli.app import Format
 
 from .conftest import invoke, load_fixture, write_yaml
 from .test_commands import tables
@@ -22,8 +22,10 @@ HOSTILE = [
     "esc \x1b[31mred\x1b[0m osc \x1b]8;;https://evil.test\x07link\x1b]8;;\x07 c1 \x9b31m bel \x07",
     "bidi \u202eevil\u202c \u2066iso\u2069",
     "pipe | in | cell\nnew line\r\nand *emphasis* <b>html</b> `code`",
-    "=HYPERLINK(\"https://evil.test\")",
-    "+1+2", "-3", "@SUM(A1)",
+    '=HYPERLINK("https://evil.test")',
+    "+1+2",
+    "-3",
+    "@SUM(A1)",
 ]
 DANGEROUS_BYTES = ["\x1b", "\x07", "\x9b", "\u202e", "\u2066"]
 
@@ -46,10 +48,14 @@ def hostile_dir(tmp_path: Path) -> Path:
     return folder
 
 
-COMMANDS = [["show", "alpha"], ["compare", "alpha", "japan", "--detail"],
-            ["compare", "alpha", "japan", "--section", "instruments"],
-            ["compare", "alpha", "japan", "--section", "positions"],
-            ["diff", "alpha", "japan"], ["list"]]
+COMMANDS = [
+    ["show", "alpha"],
+    ["compare", "alpha", "japan", "--detail"],
+    ["compare", "alpha", "japan", "--section", "instruments"],
+    ["compare", "alpha", "japan", "--section", "positions"],
+    ["diff", "alpha", "japan"],
+    ["list"],
+]
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a))
@@ -87,8 +93,21 @@ def test_yaml_and_json_keep_the_data_exact(hostile_dir: Path) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["../../etc/passwd", "/etc/passwd", ".", "..", "", " ", "x" * 5000, "\x1b[31mred",
-     "[red]x[/]", "a\nb", "japan/../china", "japan.yaml", "~root"],
+    [
+        "../../etc/passwd",
+        "/etc/passwd",
+        ".",
+        "..",
+        "",
+        " ",
+        "x" * 5000,
+        "\x1b[31mred",
+        "[red]x[/]",
+        "a\nb",
+        "japan/../china",
+        "japan.yaml",
+        "~root",
+    ],
 )
 def test_hostile_names_are_unknown_jurisdictions(name: str) -> None:
     result = invoke("show", name)

@@ -53,8 +53,14 @@ def test_huge_integer_refused() -> None:
 
 def test_plain_values_keep_their_types() -> None:
     doc = parse("a: true\nb: 12\nc: 1.5\nd: 2024-02-14\ne: ~\nf: '12:30'\n", "f.yaml")
-    assert doc.data == {"a": True, "b": 12, "c": 1.5, "d": dt.date(2024, 2, 14), "e": None,
-                        "f": "12:30"}
+    assert doc.data == {
+        "a": True,
+        "b": 12,
+        "c": 1.5,
+        "d": dt.date(2024, 2, 14),
+        "e": None,
+        "f": "12:30",
+    }
     assert doc.typed_plain[("b",)] == "12"
 
 
@@ -66,8 +72,10 @@ def test_impossible_date_refused() -> None:
     assert "'2024-02-30' is not a real date" in problem("a: 2024-02-30\n")
 
 
-@pytest.mark.parametrize("tag", ["!!python/object/apply:os.system ['echo hi']", "!custom x",
-                                 "!!binary aGk=", "!!set {a}"])
+@pytest.mark.parametrize(
+    "tag",
+    ["!!python/object/apply:os.system ['echo hi']", "!custom x", "!!binary aGk=", "!!set {a}"],
+)
 def test_unknown_tags_never_construct(tag: str) -> None:
     assert "unsupported tag" in problem(f"a: {tag}\n")
 

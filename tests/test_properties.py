@@ -41,8 +41,11 @@ def frameworks(draw: st.DrawFn) -> dict[str, Any]:
         instrument["title"] = draw(text)
         instrument["binding"] = draw(st.booleans())
         instrument["dates"] = {"adopted": draw(dates)}
-    data["funding"][0]["amount"] = draw(st.one_of(
-        st.integers(1, 10**15), st.floats(0.01, 1e15, allow_nan=False, allow_infinity=False)))
+    data["funding"][0]["amount"] = draw(
+        st.one_of(
+            st.integers(1, 10**15), st.floats(0.01, 1e15, allow_nan=False, allow_infinity=False)
+        )
+    )
     return data
 
 
@@ -54,10 +57,11 @@ def model(data: dict[str, Any]) -> Framework:
 @given(frameworks())
 def test_models_round_trip_through_yaml(data: dict[str, Any]) -> None:
     original = model(data)
-    dumped = yaml.safe_dump(original.model_dump(mode="json", exclude_none=True),
-                            allow_unicode=True, sort_keys=False)
+    dumped = yaml.safe_dump(
+        original.model_dump(mode="json", exclude_none=True), allow_unicode=True, sort_keys=False
+    )
     again = Framework.model_validate(parse(decode(dumped.encode(), "x.yaml"), "x.yaml").data)
-    assert again == original
+    assert again.model_dump() == original.model_dump()
 
 
 @settings(max_examples=200)
@@ -69,8 +73,7 @@ def test_random_bytes_only_raise_load_error(raw: bytes) -> None:
         assert exc.problems and str(exc.problems[0]).startswith("x.yaml")
 
 
-yamlish = st.text(st.sampled_from(list("ab:-[]{},&*!|>'\"#%@` \n\t?.01") + ["\u202e", "é"]),
-                  max_size=80)
+yamlish = st.text(st.sampled_from([*"ab:-[]{},&*!|>'\"#%@` \n\t?.01", "\u202e", "é"]), max_size=80)
 
 
 @settings(max_examples=300)
@@ -91,8 +94,17 @@ def test_diff_properties(a: dict[str, Any], b: dict[str, Any]) -> None:
     assert [r.dimension for r in forward.dimensions] == [r.dimension for r in backward.dimensions]
     assert [r.cells for r in forward.dimensions] == [r.cells[::-1] for r in backward.dimensions]
     for section, changes in forward.sections.items():
-        mirrored = {("only_right" if c.kind == "only_left" else "only_left"
-                     if c.kind == "only_right" else c.kind, c.key) for c in changes}
+        mirrored = {
+            (
+                "only_right"
+                if c.kind == "only_left"
+                else "only_left"
+                if c.kind == "only_right"
+                else c.kind,
+                c.key,
+            )
+            for c in changes
+        }
         assert mirrored == {(c.kind, c.key) for c in backward.sections[section]}
 
 
@@ -104,4 +116,5 @@ def test_compare_is_symmetric(a: dict[str, Any], b: dict[str, Any]) -> None:
     ba = compare([right, left], [None, None])
     assert [r.differs for r in ab.rows] == [r.differs for r in ba.rows]
     assert [tuple(c.value for c in r.cells) for r in ab.rows] == [
-        tuple(c.value for c in r.cells)[::-1] for r in ba.rows]
+        tuple(c.value for c in r.cells)[::-1] for r in ba.rows
+    ]

@@ -51,6 +51,11 @@ def test_check_jsonschema_accepts_builtin_files() -> None:
     if tool is None:
         pytest.skip("check-jsonschema not installed")
     files = [str(p) for p in sorted(BUILTIN.glob("*.yaml"))]
-    done = subprocess.run([tool, "--schemafile", str(COMMITTED), *files],
-                          capture_output=True, text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [tool, "--schemafile", str(COMMITTED), *files],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr

@@ -18,8 +18,12 @@ def run_in_pty(*args: str, env: dict[str, str] | None = None) -> bytes:
     leader, follower = pty.openpty()
     full_env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", **(env or {})}
     full_env.pop("NO_COLOR", None) if "NO_COLOR" not in (env or {}) else None
-    proc = subprocess.Popen([sys.executable, "-m", "aigov_cli", *args], stdout=follower,
-                            stderr=subprocess.DEVNULL, env=full_env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "aigov_cli", *args],
+        stdout=follower,
+        stderr=subprocess.DEVNULL,
+        env=full_env,
+    )
     os.close(follower)
     chunks = []
     while True:
@@ -59,8 +63,11 @@ def test_piped_output_has_no_escapes_unless_forced() -> None:
 
 
 def test_closed_pipe_ends_quietly() -> None:
-    proc = subprocess.Popen([sys.executable, "-m", "aigov_cli", "show", "japan", "-f", "json"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "aigov_cli", "show", "japan", "-f", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     assert proc.stdout is not None
     proc.stdout.readline()
     proc.stdout.close()
@@ -80,8 +87,9 @@ def test_ctrl_c_exits_130_quietly() -> None:
         "from aigov_cli.__main__ import main\n"
         "main()\n"
     )
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     assert proc.stderr is not None
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and b"ready" not in proc.stderr.readline():

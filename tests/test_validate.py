@@ -132,13 +132,15 @@ def test_strict_checks(tmp_path: Path) -> None:
     assert check_file(path)[1] == []
     _, problems = check_file(path, strict=True, today=dt.date(2027, 12, 1))
     messages = sorted(p.message for p in problems)
-    assert messages == sorted([
-        "approach: dimension 'scope' is not assessed",
-        "approach.state_role: assessment cites no source",
-        "sources[2].id: source 'unused' is cited by no claim",
-        "as_of: as_of 2026-06-01 is more than a year old; re-check the file against its sources",
-        "instruments[1].status: status in_force, but revoked on 2026-01-01",
-    ])
+    assert messages == sorted(
+        [
+            "approach: dimension 'scope' is not assessed",
+            "approach.state_role: assessment cites no source",
+            "sources[2].id: source 'unused' is cited by no claim",
+            "as_of: as_of 2026-06-01 is more than a year old; re-check the file against its sources",
+            "instruments[1].status: status in_force, but revoked on 2026-01-01",
+        ]
+    )
 
 
 def test_history_must_be_ordered(tmp_path: Path) -> None:

@@ -243,7 +243,9 @@ def parse(text: str, path: str) -> Document:
             raise fail("several YAML documents in one file; keep one", where) from None
         problem = (exc.problem or exc.context or "invalid YAML").replace("\n", " ")
         if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
-            raise fail("tab character where YAML expects spaces (tabs cannot indent)", where) from None
+            raise fail(
+                "tab character where YAML expects spaces (tabs cannot indent)", where
+            ) from None
         context = f" ({exc.context})" if exc.context and exc.problem else ""
         raise fail(f"YAML syntax error: {problem}{context}", where) from None
     except yaml.YAMLError as exc:

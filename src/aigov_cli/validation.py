@@ -110,8 +110,8 @@ def _message(error: Any, doc: Document, path: Path_) -> str:
     return message
 
 
-def schema_problems(doc: Document, exc: ValidationError) -> list[Problem]:
-    """One problem per distinct place that pydantic rejected."""
+def schema_problems(doc: Document, exc: ValidationError) -> dict[Path_, Problem]:
+    """One problem per distinct place that pydantic rejected, by path."""
     problems: dict[Path_, Problem] = {}
     for error in exc.errors():
         path = _data_path(doc.data, tuple(error["loc"]))
@@ -119,7 +119,7 @@ def schema_problems(doc: Document, exc: ValidationError) -> list[Problem]:
             continue
         at_key = error["type"] == "extra_forbidden"
         problems[path] = _problem(doc, path, _message(error, doc, path), at_key=at_key)
-    return list(problems.values())
+    return problems
 
 
 def _citations(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
@@ -266,14 +266,34 @@ def instrument_date_conflicts(status: str, dates: Any, as_of: str) -> list[str]:
     return conflicts
 
 
+def _todos(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every string still marked TODO (as `aigov new` writes them), with its path."""
+    if isinstance(data, str) and data.startswith("TODO"):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _todos(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _todos(value, (*path, i))
+
+
+def _todo_problems(doc: Document, todo: dict[Path_, str]) -> list[Problem]:
+    return [_problem(doc, path, f"still to fill ({hint})") for path, hint in todo.items()]
+
+
 def validate_document(
     doc: Document, *, strict: bool = False, today: dt.date | None = None
 ) -> tuple[Framework | None, list[Problem]]:
     """Validate a parsed document; the Framework is None when the schema rejects it."""
+    todo = dict(_todos(doc.data))
     try:
         framework = Framework.model_validate(doc.data)
     except ValidationError as exc:
-        return None, sorted(schema_problems(doc, exc))
+        problems = [p for path, p in schema_problems(doc, exc).items() if path not in todo]
+        return None, sorted(problems + _todo_problems(doc, todo))
+    if todo:
+        return framework, sorted(_todo_problems(doc, todo))
     problems = reference_problems(doc, framework)
     if strict:
         problems += strict_problems(doc, framework, today or dt.date.today())

@@ -15,9 +15,14 @@ FORMATS: dict[str, str] = {
     "json": "json",
     "csv": "csv",
     "yaml": "yaml",
+    "svg": "svg",
+    "bibtex": "bibtex",
+    "csl-json": "csljson",
+    "html": "html",
 }
 
 
 def renderer(fmt: str) -> ModuleType:
     """The renderer module for a format name."""
+    importlib.import_module(f"{__name__}.analysis_views")  # registers the analysis results
     return importlib.import_module(f"{__name__}.{FORMATS[fmt]}")

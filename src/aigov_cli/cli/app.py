@@ -1,0 +1,207 @@
+"""The Typer app, its shared options and helpers. Commands live beside it, by role; each
+parses, calls the library, picks a renderer and exits. Nothing else.
+
+Heavy modules (pydantic models, rich) are imported inside the commands that need them,
+so that `--help` and machine formats start fast.
+"""
+
+from __future__ import annotations
+
+import os
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from .. import __version__
+from ..errors import AigovError, ExitCode, LoadError
+from ..output import error, write_text
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+    from ..models import Framework
+
+
+class AigovGroup(TyperGroup):
+    """Catches aigov's own errors once, at the boundary: one line each, the right exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except LoadError as exc:
+            for problem in exc.problems:
+                error(str(problem))
+            raise typer.Exit(ExitCode.TROUBLE) from None
+        except AigovError as exc:
+            error(str(exc))
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as exc:  # a bug: one line for the user, the traceback on request
+            if os.environ.get("AIGOV_DEBUG"):
+                raise
+            error(f"internal error: {type(exc).__name__}: {exc} (set AIGOV_DEBUG=1 for details)")
+            raise typer.Exit(ExitCode.TROUBLE) from None
+
+
+app = typer.Typer(
+    name="aigov",
+    cls=AigovGroup,
+    help="Compare how jurisdictions govern artificial intelligence.\n\n"
+    "Examples:\n\n"
+    "  aigov compare japan china\n\n"
+    "  aigov diff japan china --format json | jq .\n\n"
+    "  aigov validate --strict",
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(str, Enum):
+    """Output formats of the data commands."""
+
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+    yaml = "yaml"
+
+
+class ValidateFormat(str, Enum):
+    """Output formats of `validate`."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class Color(str, Enum):
+    """When to colour terminal output."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+FrameworksDirs = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--frameworks-dir",
+        "-d",
+        help="Extra folder of framework files (repeatable; also "
+        "$AIGOV_FRAMEWORKS_PATH). A file with a built-in id replaces the built-in one.",
+        file_okay=False,
+    ),
+]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout."),
+]
+ColorOpt = Annotated[
+    Color, typer.Option("--color", help="Colour in tables: auto (on a terminal), always, never.")
+]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Do not read or write the cache of validated files (also $AIGOV_NO_CACHE).",
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"aigov {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", help="Print the version and exit.", callback=_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    """Compare how jurisdictions govern artificial intelligence."""
+
+
+def open_catalog(frameworks_dir: list[Path] | None, no_cache: bool) -> Catalog:
+    import os
+
+    from ..catalog import Catalog
+
+    use_cache = not (no_cache or os.environ.get("AIGOV_NO_CACHE"))
+    return Catalog.open(frameworks_dir or [], use_cache=use_cache)
+
+
+def resolve_frameworks(
+    catalog: Catalog, names: list[str], as_of: str | None
+) -> tuple[list[Framework], list[str | None]]:
+    """Resolve names (ID or ID@DATE) and show each as it stood on its date."""
+    from ..timetravel import check_when, snapshot
+
+    frameworks, ats = [], []
+    for name in names:
+        framework, at = catalog.resolve(name)
+        at = at or as_of
+        check_when(framework, at)
+        frameworks.append(snapshot(framework, at))
+        ats.append(at)
+    return frameworks, ats
+
+
+def emit(result: Any, fmt: Format, output: Path | None, color: Color, inputs: list[Path]) -> None:
+    """Render `result` in `fmt` and write it to stdout or `output`."""
+    emit_as(result, fmt.value, output, color, inputs)
+
+
+def emit_as(result: Any, fmt: str, output: Path | None, color: Color, inputs: list[Path]) -> None:
+    """Render `result` with the renderer of format `fmt`; tables go through rich."""
+    from ..render import renderer
+
+    rendered = renderer(fmt).render(result)
+    if fmt != "table":
+        write_text(rendered, output, inputs)
+        return
+    import io
+
+    from ..output import make_console
+
+    if output is None:
+        make_console(color.value).print(rendered)
+        return
+    buffer = io.StringIO()
+    make_console("never", buffer, width=120).print(rendered)
+    write_text(buffer.getvalue(), output, inputs)
+
+
+def parse_as_of(value: str | None) -> str | None:
+    from ..registry import split_date
+
+    return split_date(f"x@{value}")[1] if value else None
+
+
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of", help="Show regimes as they stood on DATE (YYYY-MM-DD).", metavar="DATE"
+    ),
+]
+
+
+def run() -> int:
+    """Run the app in click's standalone mode (usage errors exit 2) and return its code."""
+    try:
+        app()
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    return 0
