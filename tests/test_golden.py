@@ -55,8 +55,16 @@ def rendered(result: Any, fmt: str) -> str:
     return buffer.getvalue()
 
 
-EXTENSIONS = {"table": "txt", "markdown": "md", "json": "json", "csv": "csv", "yaml": "yaml",
-              "svg": "svg", "bibtex": "bib", "csl-json": "csl.json"}
+EXTENSIONS = {
+    "table": "txt",
+    "markdown": "md",
+    "json": "json",
+    "csv": "csv",
+    "yaml": "yaml",
+    "svg": "svg",
+    "bibtex": "bib",
+    "csl-json": "csl.json",
+}
 DATA_FORMATS = ["table", "markdown", "json", "csv", "yaml"]
 EXTRA = {"map": ["svg"], "sources": ["bibtex", "csl-json"]}
 CASES = [(name, fmt) for name in sorted(results()) for fmt in DATA_FORMATS + EXTRA.get(name, [])]

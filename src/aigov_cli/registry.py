@@ -7,6 +7,7 @@ are looked up in this index only; a name is never used to build a path.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 import re
@@ -109,9 +110,18 @@ def split_date(name: str) -> tuple[str, str | None]:
     base, sep, when = name.partition("@")
     if not sep:
         return name, None
-    if not _DATE.fullmatch(when):
-        raise AigovError(f"{shown(name)}: expected ID@YYYY-MM-DD")
+    if not _DATE.fullmatch(when) or not is_date(when):
+        raise AigovError(f"{shown(name)}: expected ID@YYYY-MM-DD with a real date")
     return base, when
+
+
+def is_date(text: str) -> bool:
+    """Whether `text` is a real YYYY-MM-DD date."""
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def shown(text: str) -> str:

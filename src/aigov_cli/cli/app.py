@@ -185,9 +185,14 @@ def emit_as(result: Any, fmt: str, output: Path | None, color: Color, inputs: li
 
 
 def parse_as_of(value: str | None) -> str | None:
-    from ..registry import split_date
+    """A --as-of, --since or --until date, checked."""
+    from ..registry import _DATE, is_date, shown
 
-    return split_date(f"x@{value}")[1] if value else None
+    if value is None:
+        return None
+    if not (_DATE.fullmatch(value) and is_date(value)):
+        raise AigovError(f"{shown(value)}: expected a date YYYY-MM-DD")
+    return value
 
 
 AsOfOpt = Annotated[

@@ -9,19 +9,13 @@ from xml.sax.saxutils import escape
 from ..analysis import MapResult
 
 WIDTH, HEIGHT = 960, 720
-LEFT, RIGHT, TOP, BOTTOM = 170, 40, 70, 110
-PALETTE = (
-    "#1f77b4",
-    "#d62728",
-    "#2ca02c",
-    "#9467bd",
-    "#ff7f0e",
-    "#17becf",
-    "#8c564b",
-    "#e377c2",
-    "#7f7f7f",
-    "#bcbd22",
-)
+LEFT, RIGHT, TOP, BOTTOM = 170, 40, 84, 100
+KIND_COLOURS = {
+    "national": "#1f77b4",
+    "supranational": "#d62728",
+    "subnational": "#2ca02c",
+    "multilateral": "#9467bd",
+}
 
 
 def _text(value: str) -> str:
@@ -70,7 +64,7 @@ def render(result: Any) -> str:
             f'fill="#333">{_text(value.label)}</text>'
         )
     out.append(
-        f'<text x="{LEFT + plot_w / 2:.1f}" y="{HEIGHT - 40}" font-size="17" '
+        f'<text x="{LEFT + plot_w / 2:.1f}" y="{HEIGHT - 34}" font-size="17" '
         f'text-anchor="middle" fill="#111">{_text(result.x.label)} →</text>'
     )
     out.append(
@@ -78,19 +72,18 @@ def render(result: Any) -> str:
         f'fill="#111" transform="rotate(-90 30 {TOP + plot_h / 2:.1f})">'
         f"{_text(result.y.label)} →</text>"
     )
-    cells: dict[tuple[int, int], list[str]] = defaultdict(list)
+    cells: dict[tuple[int, int], list[tuple[str, str]]] = defaultdict(list)
     for point in result.points:
         if point.x_value is None or point.y_value is None:
             continue
         key = (result.x.value_ids.index(point.x_value), result.y.value_ids.index(point.y_value))
-        cells[key].append(
-            point.column.name if not point.column.at else f"{point.column.name} ({point.column.at})"
-        )
+        label = point.column.name + (f" ({point.column.at})" if point.column.at else "")
+        cells[key].append((label, point.column.kind))
     line = 19
-    for n, ((i, j), names) in enumerate(sorted(cells.items())):
-        colour = PALETTE[n % len(PALETTE)]
+    for (i, j), names in sorted(cells.items()):
         top = cy(j) - (len(names) - 1) * line / 2
-        for k, name in enumerate(sorted(names)):
+        for k, (name, kind) in enumerate(sorted(names)):
+            colour = KIND_COLOURS.get(kind, "#555")
             y = top + k * line
             x = LEFT + cell_w * i + 22
             out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6" fill="{colour}"/>')
@@ -98,6 +91,15 @@ def render(result: Any) -> str:
                 f'<text x="{x + 12:.1f}" y="{y + 5:.1f}" font-size="14" fill="#111">'
                 f"{_text(name)}</text>"
             )
+    kinds = sorted({p.column.kind for p in result.points})
+    for n, kind in enumerate(kinds):
+        x = LEFT + n * 140
+        out.append(
+            f'<circle cx="{x + 6}" cy="{TOP - 22}" r="6" fill="{KIND_COLOURS.get(kind, "#555")}"/>'
+        )
+        out.append(
+            f'<text x="{x + 18}" y="{TOP - 17}" font-size="13" fill="#333">{_text(kind)}</text>'
+        )
     missing = [p.column.name for p in result.points if p.x_value is None or p.y_value is None]
     if missing:
         out.append(
