@@ -72,6 +72,8 @@ def test_every_format_has_a_renderer_for_every_result() -> None:
     from aigov_cli import analysis, compare
     from aigov_cli.catalog import Catalog
     from aigov_cli.cli.analysis import MapFormat, SourcesFormat
+    from aigov_cli.regime import summary_of
+    from aigov_cli.render import analysis_views  # noqa: F401
 
     catalog = Catalog.open()
     japan, _ = catalog.resolve("japan")
@@ -81,7 +83,7 @@ def test_every_format_has_a_renderer_for_every_result() -> None:
         (compare.compare(pair, dates), Format),
         (compare.compare_section(pair, dates, "positions"), Format),
         (compare.diff(japan, china), Format),
-        (compare.listing([japan], {}), Format),
+        (compare.listing([summary_of(japan)], {}), Format),
         (compare.show(japan), Format),
         (compare.dimensions_list(), Format),
         (analysis.plane(pair, dates), MapFormat),
@@ -224,11 +226,12 @@ def test_dimensions_json_lists_vocabularies() -> None:
 
 
 def test_output_file_is_written_atomically(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    target = tmp_path / "out.json"
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / "out.json"
     result = invoke("compare", "jp", "cn", "-f", "json", "-o", target)
     assert result.exit_code == 0 and result.stdout == ""
     assert json.loads(target.read_text())["command"] == "compare"
-    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+    assert [p.name for p in target.parent.iterdir()] == ["out.json"]
 
 
 def test_output_never_overwrites_an_input(fixture_dir) -> None:  # type: ignore[no-untyped-def]

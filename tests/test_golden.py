@@ -15,8 +15,9 @@ import pytest
 from aigov_cli import analysis, compare
 from aigov_cli.catalog import Catalog
 from aigov_cli.output import make_console
+from aigov_cli.regime import summary_of
 from aigov_cli.registry import discover
-from aigov_cli.render import FORMATS, renderer
+from aigov_cli.render import FORMATS, analysis_views, renderer  # noqa: F401
 from aigov_cli.timetravel import snapshot
 
 from .conftest import FIXTURE_FRAMEWORKS
@@ -36,7 +37,9 @@ def results() -> dict[str, Any]:
         "compare-section": compare.compare_section([alpha, beta], [None, None], "instruments"),
         "diff": compare.diff(alpha, beta),
         "diff-time": compare.diff(snapshot(alpha, "2024-04-01"), alpha, "2024-04-01", None),
-        "list": compare.listing([alpha, beta], {"alpha": "built-in", "beta": "built-in"}),
+        "list": compare.listing(
+            [summary_of(alpha), summary_of(beta)], {"alpha": "built-in", "beta": "built-in"}
+        ),
         "show": compare.show(alpha),
         "dimensions": compare.dimensions_list(),
         "map": analysis.plane([alpha, beta], [None, None]),

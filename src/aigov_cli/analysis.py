@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .compare import column, pick_dimensions
 from .dimensions import DEFAULT_MAP_AXES, DIMENSIONS, Dimension
+from .record import Record
+from .regime import Regime, assessment, value, without_none
 from .results import Column
 
-if TYPE_CHECKING:
-    from .models import Framework
 
-
-@dataclass(frozen=True)
-class Point:
+class Point(Record):
     """A jurisdiction on the map; value None (and position None) means not assessed."""
 
     column: Column
@@ -25,8 +22,7 @@ class Point:
     y: float | None
 
 
-@dataclass
-class MapResult:
+class MapResult(Record):
     """`aigov map`: jurisdictions on the plane of two ordered dimensions."""
 
     x: Dimension
@@ -35,7 +31,7 @@ class MapResult:
 
 
 def plane(
-    frameworks: Sequence[Framework],
+    frameworks: Sequence[Regime],
     ats: Sequence[str | None],
     x: str = DEFAULT_MAP_AXES[0],
     y: str = DEFAULT_MAP_AXES[1],
@@ -44,21 +40,20 @@ def plane(
     x_dim, y_dim = pick_dimensions([x, y])
     points = []
     for framework, at in zip(frameworks, ats, strict=True):
-        xa, ya = framework.assessment(x_dim.id), framework.assessment(y_dim.id)
+        xv, yv = value(framework, x_dim.id), value(framework, y_dim.id)
         points.append(
             Point(
                 column(framework, at),
-                xa.value if xa else None,
-                ya.value if ya else None,
-                x_dim.position(xa.value) if xa else None,
-                y_dim.position(ya.value) if ya else None,
+                xv,
+                yv,
+                x_dim.position(xv) if xv else None,
+                y_dim.position(yv) if yv else None,
             )
         )
     return MapResult(x_dim, y_dim, points)
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(Record):
     """A dated event in a regime's history."""
 
     date: str
@@ -70,8 +65,7 @@ class Event:
     detail: str = ""
 
 
-@dataclass
-class Timeline:
+class Timeline(Record):
     """`aigov timeline`: instruments and institutional events in date order."""
 
     events: list[Event]
@@ -89,37 +83,43 @@ _INSTRUMENT_EVENTS = (
 )
 
 
-def _events(framework: Framework) -> Iterator[Event]:
-    for i in framework.instruments:
-        name = i.short_title or i.title
-        dates = i.dates.model_dump()
+def _events(framework: Regime) -> Iterator[Event]:
+    jurisdiction = framework["id"]
+    for i in framework["instruments"]:
+        name = i["short_title"] or i["title"]
         for key, label in _INSTRUMENT_EVENTS:
-            if dates.get(key):
-                yield Event(dates[key], framework.id, label, name, "instrument", i.binding)
-        for m in i.milestones:
+            if i["dates"][key]:
+                yield Event(i["dates"][key], jurisdiction, label, name, "instrument", i["binding"])
+        for m in i["milestones"]:
             yield Event(
-                m.date, framework.id, "milestone", name, "instrument", i.binding, m.description
+                m["date"],
+                jurisdiction,
+                "milestone",
+                name,
+                "instrument",
+                i["binding"],
+                m["description"],
             )
-    for inst in framework.institutions:
-        if inst.founded:
-            yield Event(inst.founded, framework.id, "founded", inst.name, "institution")
-        for e in inst.events:
-            if e.type != "founded" or e.date != inst.founded:
+    for inst in framework["institutions"]:
+        if inst["founded"]:
+            yield Event(inst["founded"], jurisdiction, "founded", inst["name"], "institution")
+        for e in inst["events"]:
+            if e["type"] != "founded" or e["date"] != inst["founded"]:
                 yield Event(
-                    e.date,
-                    framework.id,
-                    e.type.replace("_", " "),
-                    inst.name,
+                    e["date"],
+                    jurisdiction,
+                    e["type"].replace("_", " "),
+                    inst["name"],
                     "institution",
                     None,
-                    e.description,
+                    e["description"],
                 )
-        if inst.dissolved:
-            yield Event(inst.dissolved, framework.id, "dissolved", inst.name, "institution")
+        if inst["dissolved"]:
+            yield Event(inst["dissolved"], jurisdiction, "dissolved", inst["name"], "institution")
 
 
 def timeline(
-    frameworks: Sequence[Framework], since: str | None = None, until: str | None = None
+    frameworks: Sequence[Regime], since: str | None = None, until: str | None = None
 ) -> Timeline:
     """Every dated event of the frameworks, oldest first, within [since, until]."""
     events = [
@@ -132,8 +132,7 @@ def timeline(
     return Timeline(events, since, until)
 
 
-@dataclass(frozen=True)
-class CitedSource:
+class CitedSource(Record):
     """A bibliography entry with the claims that cite it."""
 
     jurisdiction: str
@@ -141,20 +140,19 @@ class CitedSource:
     cited_by: tuple[str, ...]
 
 
-@dataclass
-class Bibliography:
+class Bibliography(Record):
     """`aigov sources`: the bibliographies of the named jurisdictions."""
 
-    entries: list[CitedSource] = field(default_factory=list)
+    entries: list[CitedSource]
 
 
-def _claims(framework: Framework) -> Iterator[tuple[str, list[str]]]:
+def _claims(framework: Regime) -> Iterator[tuple[str, list[str]]]:
     for d in DIMENSIONS:
-        a = framework.assessment(d.id)
-        if a is not None:
-            yield f"approach.{d.id}", list(a.sources)
-            for entry in a.history:
-                yield f"approach.{d.id}@{entry.since or 'earliest'}", list(entry.sources)
+        found = assessment(framework, d.id)
+        if found is not None:
+            yield f"approach.{d.id}", found["sources"]
+            for entry in found["history"]:
+                yield f"approach.{d.id}@{entry['since'] or 'earliest'}", entry["sources"]
     for section in (
         "instruments",
         "institutions",
@@ -163,33 +161,28 @@ def _claims(framework: Framework) -> Iterator[tuple[str, list[str]]]:
         "indicators",
         "challenges",
     ):
-        for item in getattr(framework, section):
-            yield f"{section}.{item.id}", list(item.sources)
-    for p in framework.positions:
-        yield f"positions.{p.topic}", list(p.sources)
+        for item in framework[section]:
+            yield f"{section}.{item['id']}", item["sources"]
+    for p in framework["positions"]:
+        yield f"positions.{p['topic']}", p["sources"]
 
 
-def bibliography(frameworks: Sequence[Framework]) -> Bibliography:
+def bibliography(frameworks: Sequence[Regime]) -> Bibliography:
     """Each source of each framework, with the claims that cite it."""
-    result = Bibliography()
+    result = Bibliography([])
     for framework in frameworks:
         cited: dict[str, list[str]] = {}
         for claim, ids in _claims(framework):
             for source_id in ids:
                 cited.setdefault(source_id, []).append(claim)
-        for s in framework.sources:
+        for s in framework["sources"]:
             result.entries.append(
-                CitedSource(
-                    framework.id,
-                    s.model_dump(mode="json", exclude_none=True),
-                    tuple(cited.get(s.id, [])),
-                )
+                CitedSource(framework["id"], without_none(s), tuple(cited.get(s["id"], [])))
             )
     return result
 
 
-@dataclass(frozen=True)
-class Neighbour:
+class Neighbour(Record):
     """Another regime and how far it is."""
 
     column: Column
@@ -198,8 +191,7 @@ class Neighbour:
     differs: tuple[str, ...]
 
 
-@dataclass
-class Similarity:
+class Similarity(Record):
     """`aigov similar`: the other regimes, nearest first."""
 
     target: Column
@@ -210,32 +202,27 @@ class Similarity:
     )
 
 
-def distance(a: Framework, b: Framework) -> tuple[float, int, tuple[str, ...]]:
+def distance(a: Regime, b: Regime) -> tuple[float, int, tuple[str, ...]]:
     """(distance from 0 to 1, dimensions compared, dimensions that differ)."""
     total, compared, differs = 0.0, 0, []
     for d in DIMENSIONS:
-        x, y = a.assessment(d.id), b.assessment(d.id)
+        x, y = value(a, d.id), value(b, d.id)
         if x is None or y is None:
             continue
         compared += 1
-        gap = (
-            abs(d.position(x.value) - d.position(y.value))
-            if d.ordered
-            else float(x.value != y.value)
-        )
-        total += gap
-        if x.value != y.value:
+        total += abs(d.position(x) - d.position(y)) if d.ordered else float(x != y)
+        if x != y:
             differs.append(d.id)
     return (total / compared if compared else 1.0), compared, tuple(differs)
 
 
 def similar(
-    target: Framework, others: Sequence[Framework], at: str | None = None, top: int | None = None
+    target: Regime, others: Sequence[Regime], at: str | None = None, top: int | None = None
 ) -> Similarity:
     """The other regimes ranked by distance to `target` (ties by id)."""
     ranked = []
     for other in others:
-        if other.id == target.id:
+        if other["id"] == target["id"]:
             continue
         dist, compared, differs = distance(target, other)
         ranked.append(Neighbour(column(other), round(dist, 4), compared, differs))

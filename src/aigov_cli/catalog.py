@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from .errors import LoadError
+from .regime import Regime, summary_of
 from .registry import Entry, Registry, discover, normalise, split_date, unknown
-
-if TYPE_CHECKING:
-    from .models import Framework
 
 
 class Catalog:
@@ -19,7 +17,7 @@ class Catalog:
     def __init__(self, registry: Registry, *, use_cache: bool = True) -> None:
         self.registry = registry
         self.use_cache = use_cache
-        self._loaded: dict[str, Framework] = {}
+        self._loaded: dict[str, Regime] = {}
 
     @classmethod
     def open(cls, frameworks_dirs: Sequence[Path] = (), *, use_cache: bool = True) -> Catalog:
@@ -30,15 +28,15 @@ class Catalog:
         """Every file this catalog may read (so that output never overwrites one)."""
         return [entry.path for entry in self.registry.entries.values()]
 
-    def load(self, entry: Entry) -> Framework:
-        """The validated framework of one entry; a LoadError names file:line:col."""
+    def load(self, entry: Entry) -> Regime:
+        """The validated data of one entry; a LoadError names file:line:col."""
         if entry.id not in self._loaded:
             from .cache import load_validated
 
             self._loaded[entry.id] = load_validated(entry.path, use_cache=self.use_cache)
         return self._loaded[entry.id]
 
-    def all(self) -> list[Framework]:
+    def all(self) -> list[Regime]:
         """Every visible framework, by id; the first file that fails to load raises."""
         problems = []
         frameworks = []
@@ -51,7 +49,41 @@ class Catalog:
             raise LoadError(problems)
         return frameworks
 
-    def resolve(self, name: str) -> tuple[Framework, str | None]:
+    def summaries(self) -> list[dict[str, Any]]:
+        """id, name, kind, as_of, aliases and dimension values of every visible framework.
+
+        Read from one index in the cache when current, so that `list` and alias lookup over
+        many files parse no YAML and no full data; files that changed are loaded (and
+        validated) and the index is updated.
+        """
+        from . import cache
+
+        index = cache.read_index() if self.use_cache else {}
+        entries = index.setdefault("entries", {})
+        summaries, problems, changed = [], [], False
+        for entry_id in self.registry.ids():
+            entry = self.registry.entries[entry_id]
+            source = str(entry.path.absolute())
+            key = cache.key_of(entry.path.absolute())
+            hit = entries.get(source)
+            if isinstance(hit, dict) and key is not None and hit.get("key") == key:
+                summaries.append(hit["summary"])
+                continue
+            try:
+                summary = summary_of(self.load(entry))
+            except LoadError as exc:
+                problems += exc.problems
+                continue
+            entries[source] = {"key": key, "summary": summary}
+            summaries.append(summary)
+            changed = True
+        if changed and self.use_cache:
+            cache.write_index(index)
+        if problems:
+            raise LoadError(problems)
+        return summaries
+
+    def resolve(self, name: str) -> tuple[Regime, str | None]:
         """The framework a name means (id or alias, case-insensitive), and its @DATE if any."""
         base, when = split_date(name)
         key = normalise(base)
@@ -60,12 +92,13 @@ class Catalog:
         entry = self.registry.entries.get(key)
         if entry is not None:
             return self.load(entry), when
-        for framework in self.all():
-            if key in framework.aliases:
-                return framework, when
-        names = [*self.registry.ids(), *(a for f in self.all() for a in f.aliases)]
+        summaries = self.summaries()
+        for summary in summaries:
+            if key in summary["aliases"]:
+                return self.load(self.registry.entries[summary["id"]]), when
+        names = [*self.registry.ids(), *(a for s in summaries for a in s["aliases"])]
         raise unknown(base, names)
 
-    def resolve_many(self, names: Sequence[str]) -> list[tuple[Framework, str | None]]:
+    def resolve_many(self, names: Sequence[str]) -> list[tuple[Regime, str | None]]:
         """Resolve several names, in order."""
         return [self.resolve(name) for name in names]

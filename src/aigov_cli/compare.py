@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .dimensions import DIMENSIONS, Dimension, get_dimension
 from .errors import AigovError
+from .regime import Regime, assessment, source, value, without_none
 from .results import (
     Cell,
     Change,
@@ -22,9 +23,6 @@ from .results import (
     Showing,
     SourceRef,
 )
-
-if TYPE_CHECKING:
-    from .models import Framework
 
 SECTIONS = (
     "summary",
@@ -43,10 +41,12 @@ DIFF_SECTIONS = ("instruments", "institutions", "positions")
 NO_RECORD = "no record"
 
 
-def column(framework: Framework, at: str | None = None) -> Column:
+def column(framework: Regime, at: str | None = None) -> Column:
     """How a jurisdiction is named in a result."""
-    key = f"{framework.id}@{at}" if at else framework.id
-    return Column(key, framework.id, framework.name, framework.kind, framework.as_of, at)
+    key = f"{framework['id']}@{at}" if at else framework["id"]
+    return Column(
+        key, framework["id"], framework["name"], framework["kind"], framework["as_of"], at
+    )
 
 
 def pick_dimensions(names: Sequence[str] | None) -> list[Dimension]:
@@ -63,22 +63,22 @@ def pick_dimensions(names: Sequence[str] | None) -> list[Dimension]:
     return chosen
 
 
-def cell(framework: Framework, dimension: Dimension) -> Cell:
+def cell(framework: Regime, dimension: Dimension) -> Cell:
     """One framework's value on one dimension."""
-    assessment = framework.assessment(dimension.id)
-    if assessment is None:
+    found = assessment(framework, dimension.id)
+    if found is None:
         return Cell(None, NO_RECORD)
     return Cell(
-        assessment.value,
-        dimension.value(assessment.value).label,
-        assessment.rationale,
-        tuple(assessment.sources),
-        assessment.since,
+        found["value"],
+        dimension.value(found["value"]).label,
+        found["rationale"],
+        tuple(found["sources"]),
+        found["since"],
     )
 
 
 def _number_sources(
-    frameworks: Sequence[Framework], columns: Sequence[Column], rows: list[Row]
+    frameworks: Sequence[Regime], columns: Sequence[Column], rows: list[Row]
 ) -> tuple[list[Row], list[SourceRef]]:
     """Number every cited source once, in order of first citation, and mark the cells."""
     numbers: dict[tuple[str, str], int] = {}
@@ -89,21 +89,21 @@ def _number_sources(
         for framework, col, c in zip(frameworks, columns, row.cells, strict=True):
             marks = []
             for source_id in c.sources:
-                key = (framework.id, source_id)
+                key = (framework["id"], source_id)
                 if key not in numbers:
                     numbers[key] = len(numbers) + 1
-                    s = framework.source(source_id)
+                    s = source(framework, source_id)
                     if s is not None:
                         refs.append(
                             SourceRef(
                                 numbers[key],
                                 col.key,
-                                s.id,
-                                s.title,
-                                s.author,
-                                s.publisher,
-                                s.date,
-                                s.url,
+                                s["id"],
+                                s["title"],
+                                s["author"],
+                                s["publisher"],
+                                s["date"],
+                                s["url"],
                             )
                         )
                 marks.append(numbers[key])
@@ -113,7 +113,7 @@ def _number_sources(
 
 
 def compare(
-    frameworks: Sequence[Framework],
+    frameworks: Sequence[Regime],
     ats: Sequence[str | None],
     *,
     dimensions: Sequence[str] | None = None,
@@ -132,40 +132,44 @@ def compare(
     return Comparison(columns, rows, refs, detail)
 
 
+def _first_of(dates: dict[str, str | None]) -> str | None:
+    return dates["adopted"] or dates["introduced"] or dates["in_force"]
+
+
 def _year(date: str | None) -> str:
     return date[:4] if date else "n.d."
 
 
-def _section_items(framework: Framework, section: str) -> list[tuple[str, str]]:
+def _section_items(framework: Regime, section: str) -> list[tuple[str, str]]:
     """(group, text) for each item of a section, as compared side by side."""
     if section == "instruments":
         return [
             (
-                i.type.replace("_", " "),
-                f"{i.short_title or i.title} ({_year(i.dates.adopted or i.dates.introduced or i.dates.in_force)}, "
-                f"{'binding' if i.binding else 'non-binding'}, {i.status.replace('_', ' ')})",
+                i["type"].replace("_", " "),
+                f"{i['short_title'] or i['title']} ({_year(_first_of(i['dates']))}, "
+                f"{'binding' if i['binding'] else 'non-binding'}, {i['status'].replace('_', ' ')})",
             )
-            for i in framework.instruments
+            for i in framework["instruments"]
         ]
     if section == "institutions":
         return [
-            (i.role.replace("_", " "), f"{i.name} ({_year(i.founded)})")
-            for i in framework.institutions
+            (i["role"].replace("_", " "), f"{i['name']} ({_year(i['founded'])})")
+            for i in framework["institutions"]
         ]
     if section == "funding":
         return [
             (
                 "funding",
-                f"{f.name}: {format_amount(f.amount)} {f.currency}"
-                + (f" ({f.period})" if f.period else ""),
+                f"{f['name']}: {format_amount(f['amount'])} {f['currency']}"
+                + (f" ({f['period']})" if f["period"] else ""),
             )
-            for f in framework.funding
+            for f in framework["funding"]
         ]
-    return [(p.topic.replace("_", " "), p.stance) for p in framework.positions]
+    return [(p["topic"].replace("_", " "), p["stance"]) for p in framework["positions"]]
 
 
 def compare_section(
-    frameworks: Sequence[Framework], ats: Sequence[str | None], section: str
+    frameworks: Sequence[Regime], ats: Sequence[str | None], section: str
 ) -> SectionComparison:
     """Instruments, institutions, funding or positions side by side, grouped."""
     if section not in COMPARE_SECTIONS:
@@ -190,34 +194,34 @@ def format_amount(amount: float) -> str:
     return f"{amount:,.2f}".rstrip("0").rstrip(".")
 
 
-def _item_fields(framework: Framework, section: str) -> dict[str, tuple[str, dict[str, Any]]]:
+def _item_fields(framework: Regime, section: str) -> dict[str, tuple[str, dict[str, Any]]]:
     """key -> (title, comparable fields) for the items of a diffed section."""
     if section == "instruments":
         return {
-            i.id: (
-                i.title,
+            i["id"]: (
+                i["title"],
                 {
-                    "title": i.title,
-                    "type": i.type,
-                    "binding": i.binding,
-                    "status": i.status,
-                    "dates": i.dates.model_dump(exclude_none=True),
+                    "title": i["title"],
+                    "type": i["type"],
+                    "binding": i["binding"],
+                    "status": i["status"],
+                    "dates": without_none(i["dates"]),
                 },
             )
-            for i in framework.instruments
+            for i in framework["instruments"]
         }
     if section == "institutions":
         return {
-            i.id: (
-                i.name,
-                {"name": i.name, "role": i.role, "founded": i.founded, "dissolved": i.dissolved},
+            i["id"]: (
+                i["name"],
+                {k: i[k] for k in ("name", "role", "founded", "dissolved")},
             )
-            for i in framework.institutions
+            for i in framework["institutions"]
         }
-    return {p.topic: (p.topic, {"stance": p.stance}) for p in framework.positions}
+    return {p["topic"]: (p["topic"], {"stance": p["stance"]}) for p in framework["positions"]}
 
 
-def _diff_section(left: Framework, right: Framework, section: str) -> list[Change]:
+def _diff_section(left: Regime, right: Regime, section: str) -> list[Change]:
     before, after = _item_fields(left, section), _item_fields(right, section)
     changes = []
     for key in sorted(before.keys() | after.keys()):
@@ -234,8 +238,8 @@ def _diff_section(left: Framework, right: Framework, section: str) -> list[Chang
 
 
 def diff(
-    left: Framework,
-    right: Framework,
+    left: Regime,
+    right: Regime,
     left_at: str | None = None,
     right_at: str | None = None,
     *,
@@ -250,23 +254,25 @@ def diff(
 
 
 def listing(
-    frameworks: Sequence[Framework], origins: dict[str, str], where: Sequence[tuple[str, str]] = ()
+    summaries: Sequence[dict[str, Any]],
+    origins: dict[str, str],
+    where: Sequence[tuple[str, str]] = (),
 ) -> Listing:
-    """Every jurisdiction, filtered by `dimension=value` pairs (all must hold)."""
+    """Every jurisdiction (from `regime.summary_of`), filtered by `dimension=value` pairs."""
     items = []
-    for f in frameworks:
-        if all((a := f.assessment(dim)) is not None and a.value == value for dim, value in where):
-            legal, basis = f.assessment("legal_form"), f.assessment("compliance_basis")
+    for s in summaries:
+        values = s["values"]
+        if all(values.get(dim) == wanted for dim, wanted in where):
             items.append(
                 ListItem(
-                    f.id,
-                    f.name,
-                    f.kind,
-                    legal.value if legal else None,
-                    basis.value if basis else None,
-                    f.as_of,
-                    origins.get(f.id, ""),
-                    tuple(f.aliases),
+                    s["id"],
+                    s["name"],
+                    s["kind"],
+                    values.get("legal_form"),
+                    values.get("compliance_basis"),
+                    s["as_of"],
+                    origins.get(s["id"], ""),
+                    tuple(s["aliases"]),
                 )
             )
     return Listing(items)
@@ -276,28 +282,28 @@ def parse_where(clauses: Sequence[str]) -> list[tuple[str, str]]:
     """`legal_form=soft_law` clauses, checked against the dimensions' vocabularies."""
     pairs = []
     for clause in clauses:
-        name, sep, value = clause.partition("=")
+        name, sep, wanted = clause.partition("=")
         if not sep:
             raise AigovError(f"--where {clause!r}: expected DIMENSION=VALUE")
         dimension = pick_dimensions([name])[0]
-        if value.strip() not in dimension.value_ids:
+        if wanted.strip() not in dimension.value_ids:
             raise AigovError(
                 f"--where {clause!r}: {dimension.id} takes {', '.join(dimension.value_ids)}"
             )
-        pairs.append((dimension.id, value.strip()))
+        pairs.append((dimension.id, wanted.strip()))
     return pairs
 
 
-def show(framework: Framework, at: str | None = None, sections: Sequence[str] = ()) -> Showing:
+def show(framework: Regime, at: str | None = None, sections: Sequence[str] = ()) -> Showing:
     """One jurisdiction in full, or the sections named."""
     for name in sections:
         if name not in SECTIONS:
             raise AigovError(f"unknown section {name!r}; choose from {', '.join(SECTIONS)}")
-    data = framework.model_dump(mode="json", exclude_none=True)
+    data = without_none(framework)
     labels = {
-        d.id: d.value(a.value).label
+        d.id: d.value(found).label
         for d in DIMENSIONS
-        if (a := framework.assessment(d.id)) is not None
+        if (found := value(framework, d.id)) is not None
     }
     return Showing(column(framework, at), data, tuple(sections) or SECTIONS, labels)
 

@@ -7,11 +7,10 @@ imports nothing heavy so that every command can use it cheaply.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .record import Record
 
 
-@dataclass(frozen=True)
-class Value:
+class Value(Record):
     """One value of a dimension's vocabulary."""
 
     id: str
@@ -19,8 +18,7 @@ class Value:
     meaning: str
 
 
-@dataclass(frozen=True)
-class Dimension:
+class Dimension(Record):
     """A comparison dimension: a question and its ordered vocabulary."""
 
     id: str

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
+
+from .record import Record
 
 
 class ExitCode(IntEnum):
@@ -15,8 +16,7 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(Record):
     """One problem in one file, at a place when one is known (line and column from 1)."""
 
     file: str
@@ -24,6 +24,9 @@ class Problem:
     column: int = 0
     message: str = ""
     path: str = ""  # JSON-path-like location, e.g. $.approach.legal_form.value
+
+    def __lt__(self, other: Problem) -> bool:
+        return self.astuple() < other.astuple()
 
     def __str__(self) -> str:
         if self.line:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -75,6 +74,8 @@ def write_text(text: str, output: Path | None, inputs: Sequence[Path] = ()) -> N
     folder = resolved.parent
     if not folder.is_dir():
         raise AigovError(f"{output}: folder {folder} does not exist")
+    import tempfile
+
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{resolved.name}.", suffix=".tmp", dir=folder)

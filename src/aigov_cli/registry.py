@@ -7,16 +7,13 @@ are looked up in this index only; a name is never used to build a path.
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from .errors import AigovError, ExitCode, UnknownJurisdictionError
+from .record import Record
 
 ENV_PATH = "AIGOV_FRAMEWORKS_PATH"
 BUILT_IN = "built-in"
@@ -25,8 +22,7 @@ _NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(Record):
     """One framework file and where it came from."""
 
     id: str
@@ -38,12 +34,11 @@ class Entry:
         return self.origin == BUILT_IN
 
 
-@dataclass
-class Registry:
+class Registry(Record):
     """Every framework file that is visible, by id, plus warnings met while looking."""
 
-    entries: dict[str, Entry] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    entries: dict[str, Entry]
+    warnings: list[str]
 
     def ids(self) -> list[str]:
         """All ids, sorted."""
@@ -52,7 +47,9 @@ class Registry:
 
 def builtin_dir() -> Path:
     """The folder of the built-in framework files (in the wheel, or in a source checkout)."""
-    packaged = Path(str(resources.files("aigov_cli"))) / "frameworks"
+    # The wheel installs them beside this module (importlib.resources would give the same
+    # folder for a regular install, at the cost of importing it).
+    packaged = Path(__file__).resolve().parent / "frameworks"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "frameworks"
@@ -86,7 +83,7 @@ def user_dirs(explicit: Sequence[Path] = ()) -> list[Path]:
 
 def discover(explicit_dirs: Sequence[Path] = (), *, include_builtin: bool = True) -> Registry:
     """Index every visible framework file; a user file replaces a built-in one with its id."""
-    registry = Registry()
+    registry = Registry({}, [])
     if include_builtin:
         for path in _yaml_files(builtin_dir(), registry.warnings):
             registry.entries[path.stem.lower()] = Entry(path.stem.lower(), path, BUILT_IN)
@@ -117,6 +114,8 @@ def split_date(name: str) -> tuple[str, str | None]:
 
 def is_date(text: str) -> bool:
     """Whether `text` is a real YYYY-MM-DD date."""
+    import datetime as dt
+
     try:
         dt.date.fromisoformat(text)
     except ValueError:
@@ -132,6 +131,8 @@ def shown(text: str) -> str:
 
 def suggest(name: str, candidates: Iterable[str]) -> list[str]:
     """The closest candidates to a mistyped name."""
+    import difflib
+
     return difflib.get_close_matches(name.lower(), sorted(set(candidates)), n=3, cutoff=0.6)
 
 

@@ -1,17 +1,17 @@
 """The neutral results that commands compute and every renderer reads.
 
-Results hold plain data (strings, lists, dataclasses) so that renderers never need the
+Results hold plain data (strings, lists, records) so that renderers never need the
 pydantic models and never recompute anything.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+from .record import Record
 
-@dataclass(frozen=True)
-class Column:
+
+class Column(Record):
     """One jurisdiction as shown: `key` is its id, or `id@date` for a past state."""
 
     key: str
@@ -22,8 +22,7 @@ class Column:
     at: str | None = None
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(Record):
     """One jurisdiction's value on one dimension; value None means no record."""
 
     value: str | None
@@ -34,8 +33,7 @@ class Cell:
     marks: tuple[int, ...] = ()  # numbers of the sources in the comparison's source list
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(Record):
     """A dimension across jurisdictions."""
 
     dimension: str
@@ -45,8 +43,7 @@ class Row:
     differs: bool
 
 
-@dataclass(frozen=True)
-class SourceRef:
+class SourceRef(Record):
     """A numbered bibliography entry of a result."""
 
     number: int
@@ -59,26 +56,23 @@ class SourceRef:
     url: str | None
 
 
-@dataclass
-class Comparison:
+class Comparison(Record):
     """`aigov compare`: dimensions x jurisdictions."""
 
     columns: list[Column]
     rows: list[Row]
-    sources: list[SourceRef] = field(default_factory=list)
+    sources: list[SourceRef]
     detail: bool = False
 
 
-@dataclass(frozen=True)
-class SectionRow:
+class SectionRow(Record):
     """One group of a section comparison (an instrument type, a role, a topic)."""
 
     group: str
     cells: tuple[tuple[str, ...], ...]  # per column, the items in this group
 
 
-@dataclass
-class SectionComparison:
+class SectionComparison(Record):
     """`aigov compare --section`: instruments, institutions, funding or positions side by side."""
 
     section: str
@@ -86,8 +80,7 @@ class SectionComparison:
     rows: list[SectionRow]
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(Record):
     """An item present on one side only, or on both with different fields."""
 
     kind: str  # "only_left", "only_right", "changed"
@@ -98,8 +91,7 @@ class Change:
     fields: tuple[str, ...] = ()
 
 
-@dataclass
-class Diff:
+class Diff(Record):
     """`aigov diff`: what differs between two jurisdictions (or one at two dates)."""
 
     left: Column
@@ -112,8 +104,7 @@ class Diff:
         return bool(self.dimensions) or any(self.sections.values())
 
 
-@dataclass(frozen=True)
-class ListItem:
+class ListItem(Record):
     """A row of `aigov list`."""
 
     id: str
@@ -126,15 +117,13 @@ class ListItem:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass
-class Listing:
+class Listing(Record):
     """`aigov list`."""
 
     items: list[ListItem]
 
 
-@dataclass
-class Showing:
+class Showing(Record):
     """`aigov show`: one jurisdiction in full (data is the framework as JSON-ready data)."""
 
     column: Column
@@ -143,8 +132,7 @@ class Showing:
     labels: dict[str, str]  # dimension id -> value label, for the approach section
 
 
-@dataclass
-class DimensionsList:
+class DimensionsList(Record):
     """`aigov dimensions`."""
 
     dimensions: list[dict[str, Any]]

@@ -1,6 +1,11 @@
-"""The command-line interface: the app and its commands, registered by importing them."""
+"""The command-line interface: the app and its commands, registered by importing them.
 
-from . import analysis, data, files  # noqa: F401  (registers the commands)
+The import order is the order of `aigov --help`: everyday commands first.
+"""
+
+from . import data  # noqa: I001  (registers list, show, compare, diff, dimensions)
+from . import analysis  # registers map, timeline, sources, similar
+from . import files  # registers validate, schema, new
 from .app import app, run
 
-__all__ = ["app", "run"]
+__all__ = ["analysis", "app", "data", "files", "run"]

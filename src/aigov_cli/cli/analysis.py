@@ -23,6 +23,11 @@ from .app import (
 from .app import Color as ColorChoice
 
 
+def _views() -> None:
+    """Register how the analysis results render (kept off the other commands' path)."""
+    from ..render import analysis_views  # noqa: F401
+
+
 class MapFormat(str, Enum):
     """Formats of `aigov map`."""
 
@@ -85,6 +90,7 @@ def map_(
     catalog = open_catalog(frameworks_dir, no_cache)
     chosen = list(names or []) or catalog.registry.ids()
     frameworks, ats = resolve_frameworks(catalog, chosen, parse_as_of(as_of))
+    _views()
     emit_as(plane(frameworks, ats, x, y), fmt.value, output, color, catalog.input_paths())
 
 
@@ -117,6 +123,7 @@ def timeline(
     chosen = list(names or []) or catalog.registry.ids()
     frameworks, _ = resolve_frameworks(catalog, chosen, None)
     result = timeline_result(frameworks, parse_as_of(since), parse_as_of(until))
+    _views()
     emit_as(result, fmt.value, output, color, catalog.input_paths())
 
 
@@ -147,6 +154,7 @@ def sources(
 
     catalog = open_catalog(frameworks_dir, no_cache)
     frameworks, _ = resolve_frameworks(catalog, names, None)
+    _views()
     emit_as(bibliography(frameworks), fmt.value, output, color, catalog.input_paths())
 
 
@@ -180,6 +188,7 @@ def similar(
     catalog = open_catalog(frameworks_dir, no_cache)
     [target], [at] = resolve_frameworks(catalog, [name], None)
     others = catalog.all()
+    _views()
     emit_as(
         similar_result(target, others, at, top), fmt.value, output, color, catalog.input_paths()
     )

@@ -21,7 +21,7 @@ from ..output import error, write_text
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
-    from ..models import Framework
+    from ..regime import Regime
 
 
 class AigovGroup(TyperGroup):
@@ -145,7 +145,7 @@ def open_catalog(frameworks_dir: list[Path] | None, no_cache: bool) -> Catalog:
 
 def resolve_frameworks(
     catalog: Catalog, names: list[str], as_of: str | None
-) -> tuple[list[Framework], list[str | None]]:
+) -> tuple[list[Regime], list[str | None]]:
     """Resolve names (ID or ID@DATE) and show each as it stood on its date."""
     from ..timetravel import check_when, snapshot
 
@@ -203,10 +203,29 @@ AsOfOpt = Annotated[
 ]
 
 
-def run() -> int:
+def _only_invoked_command(argv: list[str]) -> None:
+    """Keep only the command being run registered.
+
+    Typer inspects every command's parameters when it builds the app (about 2 P for our
+    commands, measured with scripts/bench.py); a run needs only the one it invokes. The
+    full app is kept for top-level help, completion and anything unrecognised.
+    """
+    if any(key.endswith("_COMPLETE") for key in os.environ):
+        return
+    name = next((arg for arg in argv if not arg.startswith("-")), None)
+    commands = app.registered_commands
+    chosen = [c for c in commands if (c.name or c.callback.__name__ if c.callback else "") == name]
+    if len(chosen) == 1:
+        app.registered_commands = chosen
+
+
+def run(argv: list[str] | None = None) -> int:
     """Run the app in click's standalone mode (usage errors exit 2) and return its code."""
+    import sys
+
+    _only_invoked_command(list(sys.argv[1:] if argv is None else argv))
     try:
-        app()
+        app(args=argv)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     return 0

@@ -52,14 +52,19 @@ def list_(
       aigov list --where legal_form=soft_law --format csv
     """
     from ..compare import listing, parse_where
-    from ..timetravel import snapshot
 
     pairs = parse_where(where or [])
     catalog = open_catalog(frameworks_dir, no_cache)
     when = parse_as_of(as_of)
-    frameworks = [snapshot(f, when) for f in catalog.all()]
+    if when is None:
+        summaries = catalog.summaries()
+    else:
+        from ..regime import summary_of
+        from ..timetravel import snapshot
+
+        summaries = [summary_of(snapshot(f, when)) for f in catalog.all()]
     origins = {e.id: e.origin for e in catalog.registry.entries.values()}
-    emit(listing(frameworks, origins, pairs), fmt, output, color, catalog.input_paths())
+    emit(listing(summaries, origins, pairs), fmt, output, color, catalog.input_paths())
 
 
 @app.command()

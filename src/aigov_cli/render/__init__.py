@@ -1,7 +1,8 @@
 """Renderers: one module per format, each with `render(result)`; nothing else lives here.
 
 `FORMATS` maps each `--format` value to its module, loaded only when used (rich is
-imported only for table output).
+imported only for table output). The analysis results register their data and block forms
+in `analysis_views`, which the analysis commands import.
 """
 
 from __future__ import annotations
@@ -24,5 +25,4 @@ FORMATS: dict[str, str] = {
 
 def renderer(fmt: str) -> ModuleType:
     """The renderer module for a format name."""
-    importlib.import_module(f"{__name__}.analysis_views")  # registers the analysis results
     return importlib.import_module(f"{__name__}.{FORMATS[fmt]}")

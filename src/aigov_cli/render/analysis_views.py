@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 from ..analysis import Bibliography, MapResult, Similarity, Timeline
@@ -71,7 +70,7 @@ def _(result: Timeline) -> dict[str, Any]:
         "command": "timeline",
         "since": result.since,
         "until": result.until,
-        "events": [asdict(e) for e in result.events],
+        "events": [e.asdict() for e in result.events],
     }
 
 
@@ -130,7 +129,7 @@ def _(result: Bibliography) -> list[Block]:
 def _(result: Similarity) -> dict[str, Any]:
     return {
         "command": "similar",
-        "target": asdict(result.target),
+        "target": result.target.asdict(),
         "metric": result.metric,
         "neighbours": [
             {

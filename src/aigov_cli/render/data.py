@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from functools import singledispatch
 from typing import Any
 
@@ -20,7 +19,7 @@ from ..results import (
 
 
 def _column(column: Column) -> dict[str, Any]:
-    return asdict(column)
+    return column.asdict()
 
 
 def _cell(cell: Cell) -> dict[str, Any]:
@@ -55,7 +54,7 @@ def _(result: Comparison) -> dict[str, Any]:
         "command": "compare",
         "jurisdictions": [_column(c) for c in result.columns],
         "dimensions": [_row(r, result.columns) for r in result.rows],
-        "sources": [asdict(s) for s in result.sources],
+        "sources": [s.asdict() for s in result.sources],
     }
 
 
@@ -120,7 +119,9 @@ def _(result: Diff) -> dict[str, Any]:
 def _(result: Listing) -> dict[str, Any]:
     return {
         "command": "list",
-        "jurisdictions": [{**asdict(item), "aliases": list(item.aliases)} for item in result.items],
+        "jurisdictions": [
+            {**item.asdict(), "aliases": list(item.aliases)} for item in result.items
+        ],
     }
 
 

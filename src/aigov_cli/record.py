@@ -1,0 +1,62 @@
+"""A light record class: dataclass-like fields, equality and repr, built without code
+generation.
+
+`dataclasses` exec()s generated methods for every class at import, about 1 ms per class
+on these machines (measured: 12 frozen dataclasses, 15 ms; 12 plain classes, 0.2 ms).
+With some thirty result types on the start-up path of every command, that was a whole P.
+Type checkers see subclasses as dataclasses through `dataclass_transform`.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any, ClassVar, dataclass_transform
+
+
+@dataclass_transform(eq_default=True)
+class Record:
+    """Fields are the class's annotated names, in order; class attributes are defaults."""
+
+    _fields: ClassVar[tuple[str, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        names: list[str] = []
+        for klass in reversed(cls.__mro__):
+            for name in inspect.get_annotations(klass):
+                if not name.startswith("_") and name not in names:
+                    names.append(name)
+        cls._fields = tuple(names)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        fields = self._fields
+        if len(args) > len(fields):
+            raise TypeError(f"{type(self).__name__} takes {len(fields)} fields")
+        values = dict(zip(fields, args, strict=False))
+        for name, value in kwargs.items():
+            if name not in fields or name in values:
+                raise TypeError(f"{type(self).__name__}: unexpected or repeated field {name!r}")
+            values[name] = value
+        for name in fields:
+            if name in values:
+                object.__setattr__(self, name, values[name])
+            elif not hasattr(type(self), name):
+                raise TypeError(f"{type(self).__name__}: missing field {name!r}")
+
+    def astuple(self) -> tuple[Any, ...]:
+        """The field values, in order."""
+        return tuple(getattr(self, name) for name in self._fields)
+
+    def asdict(self) -> dict[str, Any]:
+        """The fields as a dict (not recursive)."""
+        return {name: getattr(self, name) for name in self._fields}
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self.astuple() == other.astuple()
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, *self.astuple()))
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+        return f"{type(self).__name__}({inner})"
