@@ -10,7 +10,7 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from aigov_cli.cli.app import Format
+from aigov_cli.cli.shared import Format
 from aigov_cli.render import FORMATS, renderer
 
 from .conftest import invoke

@@ -21,9 +21,10 @@ def problem(text: str) -> str:
 def test_positions_of_values_and_keys() -> None:
     doc = parse("a: 1\nb:\n  c: [x, y]\n  d: text\n", "f.yaml")
     assert doc.data == {"a": 1, "b": {"c": ["x", "y"], "d": "text"}}
-    assert (doc.values[("b", "c", 1)].line, doc.values[("b", "c", 1)].column) == (3, 10)
-    assert (doc.keys[("b", "d")].line, doc.keys[("b", "d")].column) == (4, 3)
-    assert doc.mark(("b", "missing", 0)) == doc.values[("b",)]
+    assert doc.mark(("b", "c", 1)) == (3, 10)
+    assert doc.mark(("b", "d"), prefer_key=True) == (4, 3)
+    assert doc.mark(("b", "d")) == (4, 6)
+    assert doc.mark(("b", "missing", 0)) == doc.mark(("b",))
 
 
 def test_duplicate_key_names_both_lines() -> None:

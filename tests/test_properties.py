@@ -61,7 +61,9 @@ def test_models_round_trip_through_yaml(data: dict[str, Any]) -> None:
     dumped = yaml.safe_dump(
         # allow_unicode=False: PyYAML would otherwise write NEL (U+0085) raw, which YAML
         # reads back as a line break.
-        original.model_dump(mode="json", exclude_none=True), allow_unicode=False, sort_keys=False
+        original.model_dump(mode="json", exclude_none=True),
+        allow_unicode=False,
+        sort_keys=False,
     )
     again = Framework.model_validate(parse(decode(dumped.encode(), "x.yaml"), "x.yaml").data)
     assert again.model_dump() == original.model_dump()

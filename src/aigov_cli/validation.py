@@ -286,7 +286,7 @@ def validate_document(
     doc: Document, *, strict: bool = False, today: dt.date | None = None
 ) -> tuple[Framework | None, list[Problem]]:
     """Validate a parsed document; the Framework is None when the schema rejects it."""
-    todo = dict(_todos(doc.data))
+    todo = dict(_todos(doc.data)) if doc.has_todo else {}
     try:
         framework = Framework.model_validate(doc.data)
     except ValidationError as exc:

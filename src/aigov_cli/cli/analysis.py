@@ -1,13 +1,11 @@
 """The analysis commands: map, timeline, sources, similar."""
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import Annotated
 
 import typer
 
-from .app import (
+from .shared import (
     AsOfOpt,
     ColorOpt,
     Format,
@@ -20,7 +18,7 @@ from .app import (
     parse_as_of,
     resolve_frameworks,
 )
-from .app import Color as ColorChoice
+from .shared import Color as ColorChoice
 
 
 def _views() -> None:

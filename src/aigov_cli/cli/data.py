@@ -1,14 +1,12 @@
 """The everyday commands: list, show, compare, diff, dimensions."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 import typer
 
 from ..errors import AigovError, ExitCode
 from ..output import error
-from .app import (
+from .shared import (
     AsOfOpt,
     Color,
     ColorOpt,

@@ -1,7 +1,5 @@
 """Commands about framework files: validate, schema, new."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 
@@ -9,7 +7,7 @@ import typer
 
 from ..errors import AigovError, ExitCode
 from ..output import error, write_text
-from .app import (
+from .shared import (
     FrameworksDirs,
     OutputOpt,
     ValidateFormat,

@@ -5,8 +5,6 @@ Heavy modules (pydantic models, rich) are imported inside the commands that need
 so that `--help` and machine formats start fast.
 """
 
-from __future__ import annotations
-
 import os
 from enum import Enum
 from pathlib import Path
@@ -134,7 +132,7 @@ def main_callback(
     """Compare how jurisdictions govern artificial intelligence."""
 
 
-def open_catalog(frameworks_dir: list[Path] | None, no_cache: bool) -> Catalog:
+def open_catalog(frameworks_dir: list[Path] | None, no_cache: bool) -> "Catalog":
     import os
 
     from ..catalog import Catalog
@@ -144,8 +142,8 @@ def open_catalog(frameworks_dir: list[Path] | None, no_cache: bool) -> Catalog:
 
 
 def resolve_frameworks(
-    catalog: Catalog, names: list[str], as_of: str | None
-) -> tuple[list[Regime], list[str | None]]:
+    catalog: "Catalog", names: list[str], as_of: str | None
+) -> "tuple[list[Regime], list[str | None]]":
     """Resolve names (ID or ID@DATE) and show each as it stood on its date."""
     from ..timetravel import check_when, snapshot
 
