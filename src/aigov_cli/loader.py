@@ -207,7 +207,9 @@ def decode(raw: bytes, path: str) -> str:
     def fail(message: str, mark: tuple[int, int] = (1, 1)) -> LoadError:
         return LoadError([Problem(path, mark[0], mark[1], message)])
 
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and b"\x00" in raw[:2]):
+    head = raw[:64]
+    utf16_shape = len(head) >= 4 and (not any(head[0::2]) or not any(head[1::2]))
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_shape:
         raise fail("file is UTF-16; save it as UTF-8")
     if raw.startswith(b"\xef\xbb\xbf"):
         raise fail("file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")

@@ -68,6 +68,9 @@ def write_text(text: str, output: Path | None, inputs: Sequence[Path] = ()) -> N
         sys.stdout.flush()
         return
     target = output.expanduser()
+    if target.exists() and not target.is_file():
+        _write_special(text, target, output)
+        return
     resolved = target.resolve()
     if any(resolved == Path(p).resolve() for p in inputs):
         raise AigovError(f"{output}: refusing to overwrite an input framework file")
@@ -91,6 +94,16 @@ def write_text(text: str, output: Path | None, inputs: Sequence[Path] = ()) -> N
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 Path(tmp_name).unlink()
+
+
+def _write_special(text: str, target: Path, shown: Path) -> None:
+    """Write straight to a device, pipe or terminal (/dev/stdout, a FIFO): renaming a temp
+    file over it would replace the device itself."""
+    try:
+        with target.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise AigovError(f"{shown}: cannot write: {exc.strerror or exc}") from None
 
 
 def error(message: str) -> None:

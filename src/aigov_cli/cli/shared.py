@@ -138,7 +138,10 @@ def open_catalog(frameworks_dir: list[Path] | None, no_cache: bool) -> "Catalog"
     from ..catalog import Catalog
 
     use_cache = not (no_cache or os.environ.get("AIGOV_NO_CACHE"))
-    return Catalog.open(frameworks_dir or [], use_cache=use_cache)
+    catalog = Catalog.open(frameworks_dir or [], use_cache=use_cache)
+    for warning in catalog.registry.warnings:
+        error(f"warning: {warning}")
+    return catalog
 
 
 def resolve_frameworks(
