@@ -139,6 +139,7 @@ def test_show_and_compare_refuse_each_class(
             assert lines and all(line.startswith(f"aigov: {target}") for line in lines), (
                 result.stderr
             )
+            assert message in result.stderr, (path.name, result.stderr)
             assert "Traceback" not in result.stderr
 
 
