@@ -55,12 +55,12 @@ DIMENSIONS: tuple[Dimension, ...] = (
             Value(
                 "soft_law",
                 "Soft law",
-                "Guidelines, principles and voluntary codes; no AI statute binds.",
+                "Guidelines, principles and voluntary codes; at most narrow AI offences bind.",
             ),
             Value(
                 "hybrid",
                 "Hybrid",
-                "A binding framework with mostly voluntary conduct rules, or binding rules for part of the field.",
+                "A binding framework law with mostly voluntary conduct rules, or binding duties for a substantial part of the field.",
             ),
             Value(
                 "hard_law",
