@@ -9,7 +9,7 @@ from .compare import column, pick_dimensions
 from .dimensions import DEFAULT_MAP_AXES, DIMENSIONS, Dimension
 from .record import Record
 from .regime import Regime, assessment, value, without_none
-from .results import Column
+from .results import Column, Comparison
 
 
 class Point(Record):
@@ -228,3 +228,30 @@ def similar(
         ranked.append(Neighbour(column(other), round(dist, 4), compared, differs))
     ranked.sort(key=lambda n: (n.distance, n.column.id))
     return Similarity(column(target, at), ranked[:top] if top else ranked)
+
+
+class Report(Record):
+    """`aigov report`: a comparison with rationale, the map and the timeline, for HTML."""
+
+    title: str
+    generated: str
+    version: str
+    comparison: Comparison
+    plane: MapResult
+    timeline: Timeline
+
+
+def report(frameworks: Sequence[Regime], ats: Sequence[str | None], generated: str) -> Report:
+    """Everything the HTML report shows for these jurisdictions."""
+    from . import __version__
+    from .compare import compare
+
+    names = ", ".join(f["name"] for f in frameworks)
+    return Report(
+        f"AI governance compared: {names}",
+        generated,
+        __version__,
+        compare(frameworks, ats, detail=True),
+        plane(frameworks, ats),
+        timeline(frameworks),
+    )

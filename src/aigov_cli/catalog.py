@@ -99,6 +99,17 @@ class Catalog:
         names = [*self.registry.ids(), *(a for s in summaries for a in s["aliases"])]
         raise unknown(base, names)
 
-    def resolve_many(self, names: Sequence[str]) -> list[tuple[Regime, str | None]]:
-        """Resolve several names, in order."""
-        return [self.resolve(name) for name in names]
+    def resolve_at(
+        self, names: Sequence[str], as_of: str | None = None
+    ) -> tuple[list[Regime], list[str | None]]:
+        """Resolve names (ID or ID@DATE), each as it stood on its date (or `as_of`)."""
+        from .timetravel import check_when, snapshot
+
+        frameworks, ats = [], []
+        for name in names:
+            framework, at = self.resolve(name)
+            at = at or as_of
+            check_when(framework, at)
+            frameworks.append(snapshot(framework, at))
+            ats.append(at)
+        return frameworks, ats

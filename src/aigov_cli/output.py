@@ -82,6 +82,8 @@ def write_text(text: str, output: Path | None, inputs: Sequence[Path] = ()) -> N
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{resolved.name}.", suffix=".tmp", dir=folder)
+        # mkstemp makes the file private (0600); give it the mode a plain open() would.
+        os.fchmod(fd, _mode_for(resolved))
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
@@ -94,6 +96,16 @@ def write_text(text: str, output: Path | None, inputs: Sequence[Path] = ()) -> N
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 Path(tmp_name).unlink()
+
+
+def _mode_for(target: Path) -> int:
+    """The existing file's mode, or 0666 less the umask for a new file."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _write_special(text: str, target: Path, shown: Path) -> None:

@@ -13,6 +13,7 @@ from .shared import (
     NoCacheOpt,
     OutputOpt,
     app,
+    complete_ids,
     emit_as,
     open_catalog,
     parse_as_of,
@@ -52,7 +53,9 @@ class SourcesFormat(str, Enum):
 IdsArg = Annotated[
     list[str] | None,
     typer.Argument(
-        help="Jurisdiction ids or aliases (ID@DATE for a past state); none: all.", metavar="[ID]..."
+        help="Jurisdiction ids or aliases (ID@DATE for a past state); none: all.",
+        metavar="[ID]...",
+        autocompletion=complete_ids,
     ),
 ]
 
@@ -128,7 +131,10 @@ def timeline(
 @app.command()
 def sources(
     names: Annotated[
-        list[str], typer.Argument(help="Jurisdiction ids or aliases.", metavar="ID...")
+        list[str],
+        typer.Argument(
+            help="Jurisdiction ids or aliases.", metavar="ID...", autocompletion=complete_ids
+        ),
     ],
     fmt: Annotated[
         SourcesFormat, typer.Option("--format", "-f", help="Output format.")
@@ -159,7 +165,12 @@ def sources(
 @app.command()
 def similar(
     name: Annotated[
-        str, typer.Argument(help="Jurisdiction id or alias (ID@DATE allowed).", metavar="ID")
+        str,
+        typer.Argument(
+            help="Jurisdiction id or alias (ID@DATE allowed).",
+            metavar="ID",
+            autocompletion=complete_ids,
+        ),
     ],
     top: Annotated[
         int | None, typer.Option("--top", "-n", help="Only the N nearest.", min=1)
@@ -190,3 +201,37 @@ def similar(
     emit_as(
         similar_result(target, others, at, top), fmt.value, output, color, catalog.input_paths()
     )
+
+
+@app.command()
+def report(
+    names: Annotated[
+        list[str],
+        typer.Argument(
+            help="Jurisdiction ids or aliases (ID@DATE for a past state).",
+            metavar="ID...",
+            autocompletion=complete_ids,
+        ),
+    ],
+    output: OutputOpt = None,
+    frameworks_dir: FrameworksDirs = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Write one self-contained HTML report: comparison, map, timeline and sources.
+
+    No scripts, fonts or stylesheets are fetched: mail it or publish it as it is.
+
+    Examples:
+
+      aigov report japan china eu -o report.html
+
+      aigov report us uk --output us-uk.html
+    """
+    import datetime as dt
+
+    from ..analysis import report as build_report
+
+    catalog = open_catalog(frameworks_dir, no_cache)
+    frameworks, ats = resolve_frameworks(catalog, names, None)
+    result = build_report(frameworks, ats, dt.date.today().isoformat())
+    emit_as(result, "html", output, ColorChoice.never, catalog.input_paths())

@@ -16,6 +16,7 @@ from .shared import (
     NoCacheOpt,
     OutputOpt,
     app,
+    complete_ids,
     emit,
     open_catalog,
     parse_as_of,
@@ -68,7 +69,12 @@ def list_(
 @app.command()
 def show(
     name: Annotated[
-        str, typer.Argument(help="Jurisdiction id or alias, optionally ID@DATE.", metavar="ID")
+        str,
+        typer.Argument(
+            help="Jurisdiction id or alias, optionally ID@DATE.",
+            metavar="ID",
+            autocompletion=complete_ids,
+        ),
     ],
     section: Annotated[
         list[str] | None,
@@ -107,7 +113,9 @@ def compare(
     names: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Two or more ids or aliases (ID@DATE for a past state).", metavar="ID..."
+            help="Two or more ids or aliases (ID@DATE for a past state).",
+            metavar="ID...",
+            autocompletion=complete_ids,
         ),
     ] = None,
     all_: Annotated[bool, typer.Option("--all", "-a", help="Compare every jurisdiction.")] = False,
@@ -172,8 +180,18 @@ def compare(
 
 @app.command()
 def diff(
-    left: Annotated[str, typer.Argument(help="First jurisdiction (ID or ID@DATE).", metavar="A")],
-    right: Annotated[str, typer.Argument(help="Second jurisdiction (ID or ID@DATE).", metavar="B")],
+    left: Annotated[
+        str,
+        typer.Argument(
+            help="First jurisdiction (ID or ID@DATE).", metavar="A", autocompletion=complete_ids
+        ),
+    ],
+    right: Annotated[
+        str,
+        typer.Argument(
+            help="Second jurisdiction (ID or ID@DATE).", metavar="B", autocompletion=complete_ids
+        ),
+    ],
     dimensions: Annotated[
         str | None,
         typer.Option(

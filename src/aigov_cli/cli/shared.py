@@ -132,6 +132,25 @@ def main_callback(
     """Compare how jurisdictions govern artificial intelligence."""
 
 
+def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion for jurisdiction names: ids first, then aliases.
+
+    Reads the summaries index, so completion parses no YAML and imports no pydantic while
+    the files are unchanged.
+    """
+    from ..catalog import Catalog
+
+    try:
+        dirs = [Path(p) for p in (ctx.params.get("frameworks_dir") or [])]
+        summaries = Catalog.open(dirs, use_cache=not os.environ.get("AIGOV_NO_CACHE")).summaries()
+    except Exception:  # completion must never fail loudly; it offers nothing instead
+        return []
+    prefix = incomplete.lower()
+    ids = [s["id"] for s in summaries if s["id"].startswith(prefix)]
+    aliases = [a for s in summaries for a in s["aliases"] if a.startswith(prefix)]
+    return sorted(ids) + sorted(set(aliases) - set(ids))
+
+
 def open_catalog(frameworks_dir: list[Path] | None, no_cache: bool) -> "Catalog":
     import os
 
@@ -148,16 +167,7 @@ def resolve_frameworks(
     catalog: "Catalog", names: list[str], as_of: str | None
 ) -> "tuple[list[Regime], list[str | None]]":
     """Resolve names (ID or ID@DATE) and show each as it stood on its date."""
-    from ..timetravel import check_when, snapshot
-
-    frameworks, ats = [], []
-    for name in names:
-        framework, at = catalog.resolve(name)
-        at = at or as_of
-        check_when(framework, at)
-        frameworks.append(snapshot(framework, at))
-        ats.append(at)
-    return frameworks, ats
+    return catalog.resolve_at(names, as_of)
 
 
 def emit(result: Any, fmt: Format, output: Path | None, color: Color, inputs: list[Path]) -> None:
