@@ -236,7 +236,7 @@ def run(argv: list[str] | None = None) -> int:
 
     _only_invoked_command(list(sys.argv[1:] if argv is None else argv))
     try:
-        app(args=argv)
+        app(args=argv, prog_name="aigov")
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     return 0
