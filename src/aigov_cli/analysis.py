@@ -8,7 +8,7 @@ from typing import Any
 from .compare import column, pick_dimensions
 from .dimensions import DEFAULT_MAP_AXES, DIMENSIONS, Dimension
 from .record import Record
-from .regime import Regime, assessment, value, without_none
+from .regime import ITEM_SECTIONS, Regime, assessment, value, without_none
 from .results import Column, Comparison
 
 
@@ -153,14 +153,7 @@ def _claims(framework: Regime) -> Iterator[tuple[str, list[str]]]:
             yield f"approach.{d.id}", found["sources"]
             for entry in found["history"]:
                 yield f"approach.{d.id}@{entry['since'] or 'earliest'}", entry["sources"]
-    for section in (
-        "instruments",
-        "institutions",
-        "funding",
-        "initiatives",
-        "indicators",
-        "challenges",
-    ):
+    for section in ITEM_SECTIONS:
         for item in framework[section]:
             yield f"{section}.{item['id']}", item["sources"]
     for p in framework["positions"]:

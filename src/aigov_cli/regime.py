@@ -11,6 +11,18 @@ from typing import Any
 
 Regime = dict[str, Any]
 
+# The lists of a framework whose items have an `id` (positions are keyed by `topic`).
+ITEM_SECTIONS = (
+    "instruments",
+    "institutions",
+    "funding",
+    "initiatives",
+    "indicators",
+    "challenges",
+)
+# Every list whose items are claims with their own `sources`.
+CLAIM_SECTIONS = (*ITEM_SECTIONS, "positions")
+
 
 def assessment(regime: Regime, dimension_id: str) -> dict[str, Any] | None:
     """The assessment of a dimension, or None when the file has none."""

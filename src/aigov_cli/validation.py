@@ -13,26 +13,11 @@ from .dimensions import DIMENSIONS
 from .errors import LoadError, Problem
 from .loader import Document, Path_, load_file
 from .models import _PARTIAL_DATE, Framework
+from .regime import CLAIM_SECTIONS, ITEM_SECTIONS
 
 STALE_AFTER_DAYS = 365
-_LISTS_WITH_IDS = (
-    "instruments",
-    "institutions",
-    "funding",
-    "initiatives",
-    "indicators",
-    "challenges",
-    "sources",
-)
-_CLAIM_LISTS = (
-    "instruments",
-    "institutions",
-    "funding",
-    "initiatives",
-    "positions",
-    "indicators",
-    "challenges",
-)
+_LISTS_WITH_IDS = (*ITEM_SECTIONS, "sources")
+_CLAIM_LISTS = CLAIM_SECTIONS
 
 
 def dotted(path: Path_) -> str:
