@@ -246,3 +246,23 @@ def test_output_never_overwrites_an_input(fixture_dir) -> None:  # type: ignore[
 def test_output_to_missing_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]
     result = invoke("list", "-o", tmp_path / "no" / "out.txt")
     assert result.exit_code == 2 and "does not exist" in result.stderr
+
+
+@pytest.mark.parametrize("names", [["japan", "china", "eu"], ["japan", "china", "eu", "us", "uk"]])
+def test_table_fits_80_columns_without_cutting(
+    names: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    out = invoke("compare", *names).stdout
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert lines[-1].startswith("└") and lines[-1].endswith("┘")
+    flat = "".join(ch for ch in out if ch.isalnum())
+    for label in (
+        "Legalform",
+        "Compliancebasis",
+        "Contentlabelling",
+        "Hardlaw",
+        "Technologyspecific",
+    ):
+        assert label in flat

@@ -16,16 +16,17 @@ def _grid(grid: Grid) -> RenderableType:
     table = Table(
         title=grid.title, title_justify="left", show_lines=True, expand=False, header_style="bold"
     )
-    highlighted = any(grid.highlight)
-    if highlighted:
-        table.add_column(DIFFERS, no_wrap=True, width=1)
     for name in grid.header:
+        # fold: a cell too narrow for a word breaks the word rather than cutting it off.
         table.add_column(Text(inert(name)), overflow="fold")
     for i, row in enumerate(grid.rows):
-        hit = highlighted and grid.highlight[i]
+        hit = bool(grid.highlight) and grid.highlight[i]
         cells = [Text(inert(cell)) for cell in row]
-        if highlighted:
-            cells.insert(0, Text(DIFFERS if hit else ""))
+        if grid.highlight:
+            # The marker shares the first cell (a column of its own cost four characters,
+            # enough to break "Technology-specific" at 80 columns); colour adds to it on
+            # a terminal, and the mark stays when there is none.
+            cells[0] = Text(f"{DIFFERS} " if hit else "  ") + cells[0]
         table.add_row(*cells, style="bold yellow" if hit else None)
     if not grid.notes:
         return table
