@@ -81,3 +81,87 @@ def test_installed_wheel_finds_builtin_data_from_any_folder(wheel: Path, tmp_pat
     assert done.returncode == 0, done.stderr
     count = len(list(BUILTIN.glob("*.yaml")))
     assert done.stderr == f"aigov: {count} files valid\n"
+
+
+def test_console_script_in_a_fresh_venv(wheel: Path, tmp_path: Path) -> None:
+    """`pip install` of the wheel into a new venv, then `aigov` from another folder."""
+    import json
+    import sysconfig
+    import venv
+
+    import jsonschema
+
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=False)
+    python = env_dir / "bin" / "python"
+    purelib = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    # The dependencies come from this environment (no network needed); aigov itself only
+    # from the wheel.
+    Path(purelib, "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "-q",
+            str(wheel),
+        ],
+        check=True,
+        timeout=300,
+    )
+    aigov = env_dir / "bin" / "aigov"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "AIGOV_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    done = subprocess.run(
+        [str(aigov), "validate"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "files valid" in done.stderr
+    schema = subprocess.run(
+        [str(aigov), "schema"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    ).stdout
+    jsonschema.Draft202012Validator.check_schema(json.loads(schema))
+    compared = subprocess.run(
+        [str(aigov), "compare", "japan", "china"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert compared.returncode == 0 and "Legal form" in compared.stdout
+    where = subprocess.run(
+        [str(python), "-c", "import aigov_cli; print(aigov_cli.__file__)"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    assert str(env_dir) in where  # the installed copy, not the source tree
