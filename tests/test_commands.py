@@ -194,7 +194,7 @@ def test_list_where_filters() -> None:
 def test_list_shows_origin(fixture_dir) -> None:  # type: ignore[no-untyped-def]
     body = json.loads(invoke("list", "-d", fixture_dir, "-f", "json").stdout)
     origins = {j["id"]: j["origin"] for j in body["jurisdictions"]}
-    assert origins["alpha"] == str(fixture_dir)
+    assert origins["alpha"] == str(fixture_dir / "alpha.yaml")
     assert origins["japan"] == "built-in"
 
 

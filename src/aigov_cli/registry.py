@@ -27,7 +27,7 @@ class Entry(Record):
 
     id: str
     path: Path
-    origin: str  # "built-in" or the folder it was found in
+    origin: str  # "built-in" or the path of the user file
 
     @property
     def builtin(self) -> bool:
@@ -98,7 +98,7 @@ def discover(explicit_dirs: Sequence[Path] = (), *, include_builtin: bool = True
                     f"two framework files with id {file_id!r}: {seen_in_user[file_id]} and {path}"
                 )
             seen_in_user[file_id] = path
-            registry.entries[file_id] = Entry(file_id, path, str(folder))
+            registry.entries[file_id] = Entry(file_id, path, str(path))
     return registry
 
 
