@@ -89,7 +89,7 @@ def test_every_format_has_a_renderer_for_every_result() -> None:
         (analysis.plane(pair, dates), MapFormat),
         (analysis.timeline(pair), Format),
         (analysis.bibliography(pair), SourcesFormat),
-        (analysis.similar(japan, pair), Format),
+        (analysis.similar(summary_of(japan), [summary_of(f) for f in pair]), Format),
     ]
     offered = {f.value for _, formats in cases for f in formats}
     assert offered <= set(FORMATS)

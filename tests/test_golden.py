@@ -45,7 +45,7 @@ def results() -> dict[str, Any]:
         "map": analysis.plane([alpha, beta], [None, None]),
         "timeline": analysis.timeline([alpha, beta]),
         "sources": analysis.bibliography([alpha, beta]),
-        "similar": analysis.similar(alpha, [alpha, beta]),
+        "similar": analysis.similar(summary_of(alpha), [summary_of(alpha), summary_of(beta)]),
     }
 
 

@@ -195,11 +195,12 @@ class Similarity(Record):
     )
 
 
-def distance(a: Regime, b: Regime) -> tuple[float, int, tuple[str, ...]]:
-    """(distance from 0 to 1, dimensions compared, dimensions that differ)."""
+def distance(a: dict[str, Any], b: dict[str, Any]) -> tuple[float, int, tuple[str, ...]]:
+    """(distance from 0 to 1, dimensions compared, dimensions that differ) between two
+    summaries (`regime.summary_of`)."""
     total, compared, differs = 0.0, 0, []
     for d in DIMENSIONS:
-        x, y = value(a, d.id), value(b, d.id)
+        x, y = a["values"].get(d.id), b["values"].get(d.id)
         if x is None or y is None:
             continue
         compared += 1
@@ -210,9 +211,13 @@ def distance(a: Regime, b: Regime) -> tuple[float, int, tuple[str, ...]]:
 
 
 def similar(
-    target: Regime, others: Sequence[Regime], at: str | None = None, top: int | None = None
+    target: dict[str, Any],
+    others: Sequence[dict[str, Any]],
+    at: str | None = None,
+    top: int | None = None,
 ) -> Similarity:
-    """The other regimes ranked by distance to `target` (ties by id)."""
+    """The other regimes ranked by distance to `target`, ties by id; all are summaries
+    (`regime.summary_of`), which hold every dimension's value."""
     ranked = []
     for other in others:
         if other["id"] == target["id"]:

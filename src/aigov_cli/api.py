@@ -90,8 +90,7 @@ class Frameworks:
     def listing(self, where: Sequence[str] = ()) -> Listing:
         """Every jurisdiction, filtered by DIMENSION=VALUE clauses (`aigov list`)."""
         origins = {e.id: e.origin for e in self.catalog.registry.entries.values()}
-        summaries = [summary_of(f) for f in self.all()]
-        return compare.listing(summaries, origins, compare.parse_where(where))
+        return compare.listing(self.catalog.summaries(), origins, compare.parse_where(where))
 
     def map(
         self, names: Sequence[str] = (), x: str = "legal_form", y: str = "compliance_basis"
@@ -115,7 +114,7 @@ class Frameworks:
     def similar(self, name: str, top: int | None = None) -> analysis.Similarity:
         """The other regimes, nearest first (`aigov similar`)."""
         [target], [at] = self.catalog.resolve_at([name])
-        return analysis.similar(target, self.all(), at, top)
+        return analysis.similar(summary_of(target), self.catalog.summaries(), at, top)
 
 
 def open(frameworks_dirs: Sequence[str | Path] = (), *, use_cache: bool = True) -> Frameworks:

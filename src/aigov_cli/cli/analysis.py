@@ -193,14 +193,13 @@ def similar(
       aigov similar eu --top 3 --format json
     """
     from ..analysis import similar as similar_result
+    from ..regime import summary_of
 
     catalog = open_catalog(frameworks_dir, no_cache)
     [target], [at] = resolve_frameworks(catalog, [name], None)
-    others = catalog.all()
+    result = similar_result(summary_of(target), catalog.summaries(), at, top)
     _views()
-    emit_as(
-        similar_result(target, others, at, top), fmt.value, output, color, catalog.input_paths()
-    )
+    emit_as(result, fmt.value, output, color, catalog.input_paths())
 
 
 @app.command()
