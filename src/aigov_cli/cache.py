@@ -20,7 +20,7 @@ from typing import Any
 
 from . import __version__
 from .errors import LoadError, Problem
-from .regime import Regime, summary_of  # noqa: F401  (re-exported for the catalog)
+from .regime import Regime
 
 FORMAT = 1  # bump when the cached data's shape changes
 
