@@ -199,7 +199,7 @@ def _item_fields(framework: Regime, section: str) -> dict[str, tuple[str, dict[s
     if section == "instruments":
         return {
             i["id"]: (
-                i["title"],
+                i["short_title"] or i["title"],
                 {
                     "title": i["title"],
                     "type": i["type"],
