@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -119,12 +121,16 @@ def test_as_of_before_any_record_says_so() -> None:
 
 
 def test_compare_all_is_complete_in_markdown_and_csv() -> None:
+    """More jurisdictions than dimensions: one row each, the ten dimensions across."""
     count = len(json.loads(invoke("list", "-f", "json").stdout)["jurisdictions"])
     [table] = tables(invoke("compare", "--all", "-f", "markdown").stdout)
-    assert len(table[0]) == count + 2  # marker, dimension, one column each
-    assert len(table) == 11
-    rows = invoke("compare", "--all", "-f", "csv").stdout.splitlines()
-    assert len(rows) == 11
+    assert len(table) == count + 1  # header, then one row per jurisdiction
+    assert len(table[0]) == 11 and table[0][0] == "Jurisdiction"
+    assert all(cell for row in table[1:] for cell in row)  # every value present
+    rows = list(csv.reader(io.StringIO(invoke("compare", "--all", "-f", "csv").stdout)))
+    assert len(rows) == count + 1 and {len(r) for r in rows} == {11}
+    body = json.loads(invoke("compare", "--all", "-f", "json").stdout)
+    assert len(body["jurisdictions"]) == count and len(body["dimensions"]) == 10
 
 
 def test_new_skeleton_lists_what_to_fill(tmp_path: Path) -> None:

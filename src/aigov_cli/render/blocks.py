@@ -79,11 +79,25 @@ def to_blocks(result: Any) -> list[Block]:
 
 @to_blocks.register
 def _(result: Comparison) -> list[Block]:
-    grid = Grid(
-        ["Dimension", *(_name(c) for c in result.columns)],
-        [[row.label, *(_cell_text(c, result.detail) for c in row.cells)] for row in result.rows],
-        highlight=[row.differs for row in result.rows],
-    )
+    if len(result.columns) > len(result.rows):
+        # More jurisdictions than dimensions (`compare --all`): one row each, dimensions
+        # across, whichever way round gives fewer and so wider columns.
+        grid = Grid(
+            ["Jurisdiction", *(row.label for row in result.rows)],
+            [
+                [_name(col), *(_cell_text(row.cells[n], result.detail) for row in result.rows)]
+                for n, col in enumerate(result.columns)
+            ],
+        )
+    else:
+        grid = Grid(
+            ["Dimension", *(_name(c) for c in result.columns)],
+            [
+                [row.label, *(_cell_text(c, result.detail) for c in row.cells)]
+                for row in result.rows
+            ],
+            highlight=[row.differs for row in result.rows],
+        )
     if result.detail:
         grid.notes = [source_line(ref) for ref in result.sources]
     return [grid]
