@@ -126,36 +126,23 @@ def test_console_script_in_a_fresh_venv(wheel: Path, tmp_path: Path) -> None:
         "HOME": str(tmp_path),
         "AIGOV_CACHE_DIR": str(tmp_path / "cache"),
     }
-    done = subprocess.run(
-        [str(aigov), "validate"],
-        cwd=elsewhere,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(aigov), *args],
+            cwd=elsewhere,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+
+    done = run("validate")
     assert done.returncode == 0, done.stderr
     assert "files valid" in done.stderr
-    schema = subprocess.run(
-        [str(aigov), "schema"],
-        cwd=elsewhere,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=True,
-    ).stdout
-    jsonschema.Draft202012Validator.check_schema(json.loads(schema))
-    compared = subprocess.run(
-        [str(aigov), "compare", "japan", "china"],
-        cwd=elsewhere,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    jsonschema.Draft202012Validator.check_schema(json.loads(run("schema").stdout))
+    compared = run("compare", "japan", "china")
     assert compared.returncode == 0 and "Legal form" in compared.stdout
     where = subprocess.run(
         [str(python), "-c", "import aigov_cli; print(aigov_cli.__file__)"],
