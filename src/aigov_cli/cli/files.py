@@ -12,6 +12,7 @@ from .shared import (
     OutputOpt,
     ValidateFormat,
     app,
+    open_catalog,
 )
 
 
@@ -50,13 +51,14 @@ def validate(
       aigov validate --strict my-frameworks/
     """
     from ..checker import check, expand
-    from ..registry import discover
     from ..render.problems import render_problems
 
     if paths:
         files = expand(paths)
     else:
-        files = [e.path for e in discover(frameworks_dir or []).entries.values()]
+        # The same discovery (and warnings about skipped files) as every other command.
+        registry = open_catalog(frameworks_dir, no_cache=True).registry
+        files = [e.path for e in registry.entries.values()]
     report = check(files, strict=strict)
     write_text(render_problems(report, fmt.value), output)
     error(report.summary())
