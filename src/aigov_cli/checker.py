@@ -22,17 +22,24 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
 
     @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.errors
 
     def summary(self) -> str:
         """One line for stderr."""
-        bad = len({p.file for p in self.problems})
+        errors = self.errors
+        warnings = len(self.problems) - len(errors)
+        also = f" ({warnings} warning{'s' * (warnings != 1)})" if warnings else ""
+        bad = len({p.file for p in errors})
         files = f"{len(self.files)} file{'s' * (len(self.files) != 1)}"
         if self.ok:
-            return f"{files} valid"
-        noun = "problem" if len(self.problems) == 1 else "problems"
-        return f"{len(self.problems)} {noun} in {bad} of {files}"
+            return f"{files} valid{also}"
+        noun = "problem" if len(errors) == 1 else "problems"
+        return f"{len(errors)} {noun} in {bad} of {files}{also}"
 
 
 def expand(paths: Sequence[Path]) -> list[Path]:
@@ -50,12 +57,24 @@ def expand(paths: Sequence[Path]) -> list[Path]:
     return files
 
 
-def check(files: Iterable[Path], *, strict: bool = False, today: dt.date | None = None) -> Report:
-    """Check every file; never stop at the first bad one."""
+def check(
+    files: Iterable[Path],
+    *,
+    strict: bool = False,
+    today: dt.date | None = None,
+    known_ids: Iterable[str] = (),
+) -> Report:
+    """Check every file; never stop at the first bad one.
+
+    `known_ids` are the jurisdictions a file may sit `within` besides those checked here
+    (the built-in ones, usually); a file's id is its name, so no file is parsed for this.
+    """
+    files = list(files)
+    known = {*known_ids, *(Path(f).stem.lower() for f in files)}
     report = Report()
     for file in files:
         report.files.append(str(file))
-        _, problems = check_file(file, strict=strict, today=today)
+        _, problems = check_file(file, strict=strict, today=today, known_ids=known)
         report.problems += problems
     report.problems.sort()
     return report

@@ -24,16 +24,22 @@ class Problem(Record):
     column: int = 0
     message: str = ""
     path: str = ""  # JSON-path-like location, e.g. $.approach.legal_form.value
+    level: str = "error"  # "error" fails validation; "warning" is reported and passes
 
     def __lt__(self, other: Problem) -> bool:
         return self.astuple() < other.astuple()
 
+    @property
+    def is_error(self) -> bool:
+        return self.level == "error"
+
     def __str__(self) -> str:
+        message = self.message if self.is_error else f"{self.level}: {self.message}"
         if self.line:
-            return f"{self.file}:{self.line}:{self.column}: {self.message}"
+            return f"{self.file}:{self.line}:{self.column}: {message}"
         if self.path:
-            return f"{self.file}: {self.path}: {self.message}"
-        return f"{self.file}: {self.message}"
+            return f"{self.file}: {self.path}: {message}"
+        return f"{self.file}: {message}"
 
 
 class AigovError(Exception):

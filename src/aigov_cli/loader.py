@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import math
 import re
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -176,8 +177,13 @@ class _Builder:
                 )
             if len(text) > MAX_INT_DIGITS * 2:
                 raise self.fail(node, "number too long")
+            number = float(text)
+            if math.isinf(number):
+                raise self.fail(
+                    node, f"{text!r} is too large for a number (it overflows to infinity)"
+                )
             self.doc.typed_plain[path] = text
-            return float(text)
+            return number
         if tag == _TAG + "timestamp":
             return self.timestamp(node, plain_hint)
         raise self.fail(node, f"unsupported tag {tag!r}; framework files use plain YAML")
@@ -269,6 +275,13 @@ def _parse(text: str, path: str) -> Document:
             ) from None
         context = f" ({exc.context})" if exc.context and exc.problem else ""
         raise fail(f"YAML syntax error: {problem}{context}", where) from None
+    except yaml.reader.ReaderError as exc:
+        # The reader names the offending character by its offset in the text.
+        where = _position(text, exc.position) if isinstance(exc.position, int) else Mark(1, 1)
+        raise fail(
+            f"control character {_codepoint(exc.character)} is not allowed in YAML; remove it",
+            where,
+        ) from None
     except yaml.YAMLError as exc:
         raise fail(f"YAML error: {str(exc).splitlines()[0]}") from None
     except RecursionError:
@@ -301,3 +314,9 @@ def load_file(file: Path | str, display: str | None = None) -> Document:
             [Problem(shown, 1, 1, f"file larger than {MAX_FILE_BYTES // 1024 // 1024} MiB")]
         )
     return parse(decode(raw, shown), shown)
+
+
+def _codepoint(character: object) -> str:
+    """A character as U+XXXX, whether the reader gives it as text or as a number."""
+    code = ord(character) if isinstance(character, str) and len(character) == 1 else character
+    return f"U+{code:04X}" if isinstance(code, int) else repr(character)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
 
 from pydantic import (
     AfterValidator,
@@ -20,8 +20,9 @@ from pydantic import (
 )
 
 from .dimensions import DIMENSIONS
+from .vocabulary import ids
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _PARTIAL_DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 
@@ -56,56 +57,40 @@ SourceId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$", max_leng
 Text = Annotated[str, Field(min_length=1, max_length=4000)]
 SourceIds = Annotated[list[SourceId], Field(default_factory=list)]
 
-Kind = Literal["national", "supranational", "subnational", "multilateral"]
-InstrumentType = Literal[
-    "law",
-    "regulation",
-    "guideline",
-    "strategy",
-    "principles",
-    "standard",
-    "executive_order",
-    "treaty",
-    "declaration",
-    "code_of_practice",
-    "bill",
-    "plan",
-]
-InstrumentStatus = Literal[
-    "proposed",
-    "published",
-    "signed",
-    "enacted",
-    "in_force",
-    "phased",
-    "amended",
-    "superseded",
-    "revoked",
-    "lapsed",
-]
-InstitutionRole = Literal[
-    "regulator",
-    "coordinator",
-    "safety_institute",
-    "advisory",
-    "standards_body",
-    "research",
-    "enforcement",
-    "funding_agency",
-]
-EventType = Literal[
-    "announced", "founded", "renamed", "reorganised", "mandate_changed", "dissolved"
-]
-InitiativeType = Literal[
-    "domestic_model",
-    "research_network",
-    "public_private_partnership",
-    "programme",
-    "international",
-    "testbed",
-    "infrastructure",
-]
-SourceType = Literal["law", "official", "report", "article", "news", "web", "book", "treaty"]
+
+def _literal(vocabulary: str) -> Any:
+    """The Literal type of a vocabulary's ids (built at import, like the dimensions')."""
+    return Literal[ids(vocabulary)]
+
+
+if TYPE_CHECKING:  # the values are checked at run time; to mypy they are text
+    Kind: TypeAlias = str
+    InstrumentType: TypeAlias = str
+    InstrumentStatus: TypeAlias = str
+    InstitutionRole: TypeAlias = str
+    EventType: TypeAlias = str
+    InitiativeType: TypeAlias = str
+    SourceType: TypeAlias = str
+    SourceKind: TypeAlias = str
+    MilestoneType: TypeAlias = str
+    Topic: TypeAlias = str
+    Actor: TypeAlias = str
+    Strength: TypeAlias = str
+else:
+    Kind = _literal("kind")
+    InstrumentType = _literal("instrument_type")
+    InstrumentStatus = _literal("instrument_status")
+    InstitutionRole = _literal("role")
+    EventType = _literal("event")
+    InitiativeType = _literal("initiative_type")
+    SourceType = _literal("source_type")
+    SourceKind = _literal("source_kind")
+    MilestoneType = _literal("milestone")
+    Topic = _literal("topic")
+    Actor = _literal("actor")
+    Strength = _literal("strength")
+# The codebook's rule ids, e.g. LF-2 or CB-1a (docs/codebook.md).
+RuleId = Annotated[str, Field(pattern=r"^[A-Z]{2,3}-[0-9]{1,2}[a-z]?$")]
 
 
 class Strict(BaseModel):
@@ -114,13 +99,27 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+# Fields that any claim may carry besides its sources.
+Verified = Annotated[
+    DateText | None,
+    Field(description="The day this claim was last checked against its sources (default: as_of)."),
+]
+Notes = Annotated[
+    Text | None,
+    Field(description="Fact-checking remarks and corrections; kept out of reader-facing prose."),
+]
+Finite = Annotated[int | float, Field(allow_inf_nan=False)]
+
+
 class HistoryEntry(Strict):
     """An earlier value of a dimension, in force from `since`."""
 
     value: str
     since: DateText | None = None
+    rule: RuleId | None = None
     rationale: Text
     sources: SourceIds
+    notes: Notes = None
 
 
 class Assessment(Strict):
@@ -128,9 +127,12 @@ class Assessment(Strict):
 
     value: str
     since: DateText | None = None
+    rule: RuleId | None = None
     rationale: Text
     sources: SourceIds
     history: list[HistoryEntry] = Field(default_factory=list)
+    verified: Verified = None
+    notes: Notes = None
 
 
 def _assessment_for(dimension_id: str, values: tuple[str, ...]) -> type[Assessment]:
@@ -172,11 +174,12 @@ class Milestone(Strict):
     """A dated step such as a phase of application, an amendment or a postponement."""
 
     date: DateText
+    type: MilestoneType | None = None
     description: Text
 
 
 class Instrument(Strict):
-    """A law, regulation, guideline, strategy, standard, order or treaty."""
+    """A law, regulation, guideline, strategy, standard, order, treaty or judgment."""
 
     id: Slug
     title: Text
@@ -185,10 +188,20 @@ class Instrument(Strict):
     issuer: Text
     binding: bool
     status: InstrumentStatus
+    identifier: Annotated[
+        Text | None,
+        Field(description="Official identifier: CELEX, law number, Public Law, case number."),
+    ] = None
+    official_text: Annotated[
+        SourceId | None,
+        Field(description="The bibliography id of the instrument's official text."),
+    ] = None
     dates: InstrumentDates = Field(default_factory=InstrumentDates)
     milestones: list[Milestone] = Field(default_factory=list)
     summary: Text
     sources: SourceIds
+    verified: Verified = None
+    notes: Notes = None
 
 
 class InstitutionEvent(Strict):
@@ -211,12 +224,14 @@ class Institution(Strict):
     events: list[InstitutionEvent] = Field(default_factory=list)
     description: Text
     sources: SourceIds
+    verified: Verified = None
+    notes: Notes = None
 
 
 class Conversion(Strict):
     """A conversion given by a source, with its rate date; never computed by aigov."""
 
-    amount: Annotated[int | float, Field(gt=0)]
+    amount: Annotated[Finite, Field(gt=0)]
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
     rate_date: DateText
     note: Text | None = None
@@ -227,7 +242,7 @@ class Funding(Strict):
 
     id: Slug
     name: Text
-    amount: Annotated[int | float, Field(gt=0, allow_inf_nan=False)]
+    amount: Annotated[Finite, Field(gt=0)]
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code")]
     period: Text | None = None
     start: DateText | None = None
@@ -235,6 +250,8 @@ class Funding(Strict):
     purpose: Text
     conversion: Conversion | None = None
     sources: SourceIds
+    verified: Verified = None
+    notes: Notes = None
 
 
 class Initiative(Strict):
@@ -246,6 +263,8 @@ class Initiative(Strict):
     started: DateText | None = None
     description: Text
     sources: SourceIds
+    verified: Verified = None
+    notes: Notes = None
 
 
 class Position(Strict):
@@ -255,6 +274,7 @@ class Position(Strict):
     stance: Text
     since: DateText | None = None
     sources: SourceIds
+    notes: Notes = None
 
 
 class Indicator(Strict):
@@ -262,10 +282,11 @@ class Indicator(Strict):
 
     id: Slug
     name: Text
-    value: int | float | Text
+    value: Finite | Text
     unit: Text | None = None
     year: Annotated[int, Field(ge=1900, le=2100)]
     sources: SourceIds
+    notes: Notes = None
 
 
 class Challenge(Strict):
@@ -274,6 +295,33 @@ class Challenge(Strict):
     id: Slug
     description: Text
     sources: SourceIds
+    notes: Notes = None
+
+
+class Obligation(Strict):
+    """What a regime requires on one topic, of whom, from when; or `none`, and why."""
+
+    id: Slug | None = None
+    topic: Topic
+    strength: Strength
+    actors: list[Actor] = Field(default_factory=list)
+    requirement: Annotated[Text | None, Field(description="What is required, in one sentence.")] = (
+        None
+    )
+    rationale: Annotated[
+        Text | None, Field(description="For strength none: why nothing applies, in one line.")
+    ] = None
+    instrument: Annotated[
+        Slug | None, Field(description="The id of the instrument (in this file) it comes from.")
+    ] = None
+    article: Annotated[Text | None, Field(description="The article, section or clause.")] = None
+    applies_from: DateText | None = None
+    applies_until: DateText | None = None
+    enforcer: Text | None = None
+    penalty: Text | None = None
+    sources: SourceIds
+    verified: Verified = None
+    notes: Notes = None
 
 
 class Source(Strict):
@@ -287,6 +335,10 @@ class Source(Strict):
     accessed: DateText | None = None
     url: Annotated[str, Field(pattern=r"^https?://[^\s]+$", max_length=2000)] | None = None
     type: SourceType | None = None
+    kind: Annotated[
+        SourceKind | None,
+        Field(description="Who stands behind it: official, intergovernmental, court, ..."),
+    ] = None
 
 
 class Framework(Strict):
@@ -297,15 +349,20 @@ class Framework(Strict):
         json_schema_extra={"description": "One jurisdiction's AI governance regime (aigov)."},
     )
 
-    schema_version: Literal[1]
+    schema_version: Literal[1, 2]
     id: Slug
     name: Text
     aliases: list[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=40)]] = Field(
         default_factory=list
     )
     kind: Kind
+    within: Annotated[
+        Slug | None,
+        Field(description="The id of the regime this one sits inside (an EU member, a US state)."),
+    ] = None
     as_of: DateText
     summary: Text
+    notes: Notes = None
     approach: Approach = Field(default_factory=Approach)
     instruments: list[Instrument] = Field(default_factory=list)
     institutions: list[Institution] = Field(default_factory=list)
@@ -314,6 +371,7 @@ class Framework(Strict):
     positions: list[Position] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)
     challenges: list[Challenge] = Field(default_factory=list)
+    obligations: list[Obligation] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
 
     def assessment(self, dimension_id: str) -> Assessment | None:

@@ -29,7 +29,7 @@ def skeleton(framework_id: str, name: str, today: dt.date | None = None) -> str:
         "# yaml-language-server: $schema=../schema/framework.schema.json",
         f"# New framework file for {name}. Replace every TODO; `aigov validate` lists them.",
         "# Format: docs/framework-format.md. Every claim cites ids from `sources` below.",
-        "schema_version: 1",
+        "schema_version: 2",
         f"id: {framework_id}",
         f"name: {_q(name)}",
         f"aliases: [{_q(TODO + ': ISO 3166 codes and short names, lower-case')}]",

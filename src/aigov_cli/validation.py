@@ -12,11 +12,13 @@ from pydantic import ValidationError
 from .dimensions import DIMENSIONS
 from .errors import LoadError, Problem
 from .loader import Document, Path_, load_file
-from .models import _PARTIAL_DATE, Framework
+from .models import _PARTIAL_DATE, SCHEMA_VERSION, Framework
 from .regime import CLAIM_SECTIONS, ITEM_SECTIONS
+from .vocabulary import AUTHORITATIVE_KINDS, ids
 
 STALE_AFTER_DAYS = 365
 _LISTS_WITH_IDS = (*ITEM_SECTIONS, "sources")
+BINDING_STRENGTHS = ("binding_duty", "binding_prohibition")
 _CLAIM_LISTS = CLAIM_SECTIONS
 
 
@@ -28,12 +30,14 @@ def dotted(path: Path_) -> str:
     return text or "(top level)"
 
 
-def _problem(doc: Document, path: Path_, message: str, *, at_key: bool = False) -> Problem:
+def _problem(
+    doc: Document, path: Path_, message: str, *, at_key: bool = False, level: str = "error"
+) -> Problem:
     mark = doc.mark(path, prefer_key=at_key)
     where = dotted(path)
     if mark is None:
-        return Problem(doc.path, message=f"{where}: {message}", path="$." + where)
-    return Problem(doc.path, mark.line, mark.column, f"{where}: {message}")
+        return Problem(doc.path, message=f"{where}: {message}", path="$." + where, level=level)
+    return Problem(doc.path, mark.line, mark.column, f"{where}: {message}", level=level)
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> Path_:
@@ -121,8 +125,11 @@ def _citations(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
             yield from _citations(item, (*path, i))
 
 
-def reference_problems(doc: Document, framework: Framework) -> list[Problem]:
-    """Cross-reference checks every file must pass: ids, citations, history order."""
+def reference_problems(
+    doc: Document, framework: Framework, known_ids: set[str] | None = None
+) -> list[Problem]:
+    """Cross-reference checks every file must pass: ids, citations, history order,
+    obligations, and (when `known_ids` is given) the layer a file sits within."""
     problems: list[Problem] = []
     stem = Path(doc.path).stem
     if doc.path.endswith((".yaml", ".yml")) and stem != framework.id:
@@ -151,6 +158,28 @@ def reference_problems(doc: Document, framework: Framework) -> list[Problem]:
             problems.append(
                 _problem(doc, ("sources", i), "a source needs a date or an accessed date")
             )
+    problems += _obligation_problems(doc, framework)
+    for i, instrument in enumerate(framework.instruments):
+        if instrument.official_text is not None and instrument.official_text not in known:
+            problems.append(
+                _problem(
+                    doc,
+                    ("instruments", i, "official_text"),
+                    f"names {instrument.official_text!r} as its official text, which is not in "
+                    "the bibliography (sources)",
+                )
+            )
+    if framework.within is not None:
+        if framework.within == framework.id:
+            problems.append(_problem(doc, ("within",), "a jurisdiction cannot sit within itself"))
+        elif known_ids is not None and framework.within not in known_ids:
+            problems.append(
+                _problem(
+                    doc,
+                    ("within",),
+                    f"sits within {framework.within!r}, which is no known jurisdiction",
+                )
+            )
     for dimension in DIMENSIONS:
         assessment = framework.assessment(dimension.id)
         if assessment is None or not assessment.history:
@@ -174,6 +203,75 @@ def reference_problems(doc: Document, framework: Framework) -> list[Problem]:
                     "history must run oldest first, each 'since' before the current one",
                 )
             )
+    return problems
+
+
+def _instrument_start(instrument: Any) -> str | None:
+    dates = instrument.dates
+    known = [d for d in (dates.introduced, dates.adopted, dates.in_force) if d]
+    return min(known) if known else None
+
+
+def _obligation_problems(doc: Document, framework: Framework) -> list[Problem]:
+    """Each obligation names a real instrument, says what it requires (or why nothing
+    applies), and is not dated before its instrument existed."""
+    problems: list[Problem] = []
+    instruments = {i.id: i for i in framework.instruments}
+    for i, o in enumerate(framework.obligations):
+        where: Path_ = ("obligations", i)
+        if o.strength == "none":
+            if not o.rationale:
+                problems.append(
+                    _problem(
+                        doc, where, "an obligation of strength none needs a one-line rationale"
+                    )
+                )
+            continue
+        for key, missing in (
+            ("id", o.id is None),
+            ("requirement", not o.requirement),
+            ("instrument", o.instrument is None),
+        ):
+            if missing:
+                problems.append(
+                    _problem(doc, where, f"an obligation of strength {o.strength} needs {key!r}")
+                )
+        if not o.actors:
+            problems.append(_problem(doc, where, "an obligation needs at least one actor"))
+        if o.instrument is None:
+            continue
+        instrument = instruments.get(o.instrument)
+        if instrument is None:
+            problems.append(
+                _problem(
+                    doc,
+                    (*where, "instrument"),
+                    f"names instrument {o.instrument!r}, which is not in this file's instruments",
+                )
+            )
+            continue
+        start = _instrument_start(instrument)
+        if o.applies_from and start and o.applies_from < start:
+            problems.append(
+                _problem(
+                    doc,
+                    (*where, "applies_from"),
+                    f"applies from {o.applies_from}, before its instrument {instrument.id!r} "
+                    f"existed ({start})",
+                )
+            )
+        if o.applies_until and o.applies_from and o.applies_until < o.applies_from:
+            problems.append(
+                _problem(doc, (*where, "applies_until"), "applies_until is before applies_from")
+            )
+    seen: dict[str, int] = {}
+    for i, o in enumerate(framework.obligations):
+        if o.id is not None and o.id in seen:
+            first = doc.mark(("obligations", seen[o.id], "id"))
+            at = f" (first at line {first.line})" if first else ""
+            problems.append(_problem(doc, ("obligations", i, "id"), f"duplicate id {o.id!r}{at}"))
+        elif o.id is not None:
+            seen[o.id] = i
     return problems
 
 
@@ -207,6 +305,7 @@ def strict_problems(doc: Document, framework: Framework, today: dt.date) -> list
             if not item.sources:
                 problems.append(_problem(doc, (section, i), "claim cites no source"))
     cited = {source_id for _, source_id in _citations(doc.data)}
+    cited |= {i.official_text for i in framework.instruments if i.official_text}
     for i, source in enumerate(framework.sources):
         if source.id not in cited:
             problems.append(
@@ -227,7 +326,146 @@ def strict_problems(doc: Document, framework: Framework, today: dt.date) -> list
             instrument.status, instrument.dates, framework.as_of
         ):
             problems.append(_problem(doc, ("instruments", i, "status"), message))
+    problems += citable_problems(doc, framework)
+    problems += coverage_problems(doc, framework)
+    problems += undated_warnings(doc, framework)
     return problems
+
+
+OFFICIAL_TEXT_KINDS = ("official", "intergovernmental", "court")
+
+
+def citable_problems(doc: Document, framework: Framework) -> list[Problem]:
+    """Sources a policy analyst can cite: every source has a kind, every binding instrument
+    its official text and identifier, every rating an authoritative source and a rule."""
+    problems: list[Problem] = []
+    if framework.schema_version < SCHEMA_VERSION:
+        problems.append(
+            _problem(
+                doc,
+                ("schema_version",),
+                f"schema_version {framework.schema_version} is out of date; migrate the file to "
+                f"{SCHEMA_VERSION} (docs/framework-format.md)",
+            )
+        )
+    kinds = {s.id: s.kind for s in framework.sources}
+    for i, source in enumerate(framework.sources):
+        if source.kind is None:
+            problems.append(
+                _problem(
+                    doc,
+                    ("sources", i),
+                    f"source needs a kind: one of {', '.join(ids('source_kind'))}",
+                )
+            )
+    for i, instrument in enumerate(framework.instruments):
+        if not instrument.binding:
+            continue
+        where: Path_ = ("instruments", i)
+        if not instrument.identifier:
+            problems.append(
+                _problem(doc, where, "a binding instrument needs its official 'identifier'")
+            )
+        if not instrument.official_text:
+            problems.append(
+                _problem(
+                    doc,
+                    where,
+                    "a binding instrument needs 'official_text': its official text's source id",
+                )
+            )
+        elif kinds.get(instrument.official_text) not in (None, *OFFICIAL_TEXT_KINDS):
+            problems.append(
+                _problem(
+                    doc,
+                    (*where, "official_text"),
+                    f"official text {instrument.official_text!r} is a "
+                    f"{kinds[instrument.official_text]} source; cite the text on an official site",
+                )
+            )
+    for dimension in DIMENSIONS:
+        assessment = framework.assessment(dimension.id)
+        if assessment is None:
+            continue
+        where = ("approach", dimension.id)
+        if assessment.rule is None:
+            problems.append(
+                _problem(doc, where, "rating names no codebook rule ('rule', docs/codebook.md)")
+            )
+        for path, entry in [(where, assessment)] + [
+            ((*where, "history", n), h) for n, h in enumerate(assessment.history)
+        ]:
+            if entry.sources and not any(
+                kinds.get(src) in AUTHORITATIVE_KINDS for src in entry.sources
+            ):
+                problems.append(
+                    _problem(
+                        doc,
+                        (*path, "sources"),
+                        "rating cites no official, intergovernmental, court or academic source",
+                    )
+                )
+    return problems
+
+
+def coverage_problems(doc: Document, framework: Framework) -> list[Problem]:
+    """Every obligation topic answered (records or an explicit none), binding records
+    tied to their article and official text."""
+    problems: list[Problem] = []
+    official = {i.id: i.official_text for i in framework.instruments}
+    by_topic: dict[str, list[str]] = {}
+    for i, o in enumerate(framework.obligations):
+        by_topic.setdefault(o.topic, []).append(o.strength)
+        if o.strength not in BINDING_STRENGTHS:
+            continue
+        where: Path_ = ("obligations", i)
+        if not o.article:
+            problems.append(_problem(doc, where, "a binding obligation needs its 'article'"))
+        text = official.get(o.instrument or "")
+        if text and text not in o.sources:
+            problems.append(
+                _problem(
+                    doc,
+                    (*where, "sources"),
+                    f"a binding obligation cites its instrument's official text ({text!r})",
+                )
+            )
+    for topic in ids("topic"):
+        strengths = by_topic.get(topic)
+        if not strengths:
+            problems.append(
+                _problem(
+                    doc,
+                    ("obligations",),
+                    f"topic {topic!r} is not answered: add records, or strength none with a rationale",
+                )
+            )
+        elif "none" in strengths and len(strengths) > 1:
+            problems.append(
+                _problem(doc, ("obligations",), f"topic {topic!r} has both records and none")
+            )
+    return problems
+
+
+def undated_warnings(doc: Document, framework: Framework) -> list[Problem]:
+    """Items without the date time travel needs: past views mark them 'date unknown'."""
+    warnings = []
+    for section, key in (
+        ("institutions", "founded"),
+        ("funding", "start"),
+        ("initiatives", "started"),
+    ):
+        for i, item in enumerate(getattr(framework, section)):
+            if getattr(item, key) is None:
+                warnings.append(
+                    _problem(
+                        doc,
+                        (section, i),
+                        f"no {key!r} date: past views show this item as 'date unknown'",
+                        level="warning",
+                    )
+                )
+    return warnings
 
 
 def instrument_date_conflicts(status: str, dates: Any, as_of: str) -> list[str]:
@@ -268,7 +506,11 @@ def _todo_problems(doc: Document, todo: dict[Path_, str]) -> list[Problem]:
 
 
 def validate_document(
-    doc: Document, *, strict: bool = False, today: dt.date | None = None
+    doc: Document,
+    *,
+    strict: bool = False,
+    today: dt.date | None = None,
+    known_ids: set[str] | None = None,
 ) -> tuple[Framework | None, list[Problem]]:
     """Validate a parsed document; the Framework is None when the schema rejects it."""
     todo = dict(_todos(doc.data)) if doc.has_todo else {}
@@ -279,7 +521,7 @@ def validate_document(
         return None, sorted(problems + _todo_problems(doc, todo))
     if todo:
         return framework, sorted(_todo_problems(doc, todo))
-    problems = reference_problems(doc, framework)
+    problems = reference_problems(doc, framework, known_ids)
     if strict:
         problems += strict_problems(doc, framework, today or dt.date.today())
     return framework, sorted(problems)
@@ -291,10 +533,11 @@ def check_file(
     display: str | None = None,
     strict: bool = False,
     today: dt.date | None = None,
+    known_ids: set[str] | None = None,
 ) -> tuple[Framework | None, list[Problem]]:
     """Load and validate one file; every failure becomes problems, never an exception."""
     try:
         doc = load_file(path, display)
     except LoadError as exc:
         return None, exc.problems
-    return validate_document(doc, strict=strict, today=today)
+    return validate_document(doc, strict=strict, today=today, known_ids=known_ids)
