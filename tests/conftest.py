@@ -74,3 +74,13 @@ def fixture_dir(tmp_path: Path) -> Path:
     target = tmp_path / "frameworks"
     shutil.copytree(FIXTURE_FRAMEWORKS, target)
     return target
+
+
+def fixture_api():  # type: ignore[no-untyped-def]
+    """The API over the fixture frameworks only (no built-in files, no cache)."""
+    from aigov_cli.api import Frameworks
+    from aigov_cli.catalog import Catalog
+    from aigov_cli.loading import Loader
+    from aigov_cli.registry import discover
+
+    return Frameworks(Catalog(discover([FIXTURE_FRAMEWORKS], include_builtin=False), Loader(None)))

@@ -1,4 +1,4 @@
-"""list, show, compare, diff, dimensions: every format parses; exit codes as documented."""
+"""list, show, compare, diff, dimensions: every format parses; shapes and exit codes as documented."""
 
 from __future__ import annotations
 
@@ -10,20 +10,26 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from aigov_cli.cli.shared import Format
-from aigov_cli.render import FORMATS, renderer
+from aigov_cli.cli.options import Format
 
 from .conftest import invoke
 
 COMMANDS = [
     ["list"],
+    ["list", "--stats"],
     ["show", "japan"],
     ["compare", "japan", "china"],
     ["compare", "japan", "china", "eu", "--detail"],
     ["compare", "us", "uk", "--section", "instruments"],
     ["compare", "--all", "--dimensions", "legal_form,compliance_basis"],
     ["diff", "japan", "china"],
+    ["diff", "japan@2024-04-01", "japan"],
     ["dimensions"],
+    ["obligations", "japan", "china"],
+    ["map"],
+    ["timeline", "japan"],
+    ["sources", "japan"],
+    ["similar", "japan"],
 ]
 
 
@@ -53,12 +59,14 @@ def test_every_command_in_every_format(args: list[str], fmt: str) -> None:
     out = result.stdout
     assert out.strip()
     if fmt == "json":
-        assert json.loads(out)["command"] == args[0]
+        body = json.loads(out)
+        assert body["command"] == args[0] and body["format_version"] == 2
     elif fmt == "yaml":
         assert yaml.safe_load(out)["command"] == args[0]
     elif fmt == "csv":
         rows = list(csv.reader(io.StringIO(out)))
         assert len(rows) > 1 and len({len(r) for r in rows}) == 1
+        assert all(h == h.lower() and " " not in h for h in rows[0])  # snake_case names
     elif fmt == "markdown":
         found = tables(out)
         assert found
@@ -66,36 +74,6 @@ def test_every_command_in_every_format(args: list[str], fmt: str) -> None:
             assert len({len(r) for r in table}) == 1
     else:
         assert "\x1b" not in out
-
-
-def test_every_format_has_a_renderer_for_every_result() -> None:
-    from aigov_cli import analysis, compare
-    from aigov_cli.catalog import Catalog
-    from aigov_cli.cli.analysis import MapFormat, SourcesFormat
-    from aigov_cli.regime import summary_of
-    from aigov_cli.render import analysis_views  # noqa: F401
-
-    catalog = Catalog.open()
-    japan, _ = catalog.resolve("japan")
-    china, _ = catalog.resolve("china")
-    pair, dates = [japan, china], [None, None]
-    cases = [
-        (compare.compare(pair, dates), Format),
-        (compare.compare_section(pair, dates, "positions"), Format),
-        (compare.diff(japan, china), Format),
-        (compare.listing([summary_of(japan)], {}), Format),
-        (compare.show(japan), Format),
-        (compare.dimensions_list(), Format),
-        (analysis.plane(pair, dates), MapFormat),
-        (analysis.timeline(pair), Format),
-        (analysis.bibliography(pair), SourcesFormat),
-        (analysis.similar(summary_of(japan), [summary_of(f) for f in pair]), Format),
-    ]
-    offered = {f.value for _, formats in cases for f in formats}
-    assert offered <= set(FORMATS)
-    for result, formats in cases:
-        for fmt in formats:
-            assert renderer(fmt.value).render(result), (type(result).__name__, fmt)
 
 
 def test_diff_exit_codes() -> None:
@@ -108,29 +86,49 @@ def test_diff_exit_codes() -> None:
 def test_diff_json_shape() -> None:
     body = json.loads(invoke("diff", "japan", "china", "--format", "json").stdout)
     assert set(body) == {
+        "format_version",
         "command",
         "left",
         "right",
         "differs",
         "dimensions",
-        "instruments",
-        "institutions",
-        "positions",
+        "changes",
+        "counts",
     }
-    assert body["left"]["id"] == "japan" and body["differs"] is True
+    assert body["left"] == {"id": "japan", "name": "Japan", "at": None}
+    assert body["differs"] is True
     legal = next(d for d in body["dimensions"] if d["id"] == "legal_form")
     assert legal["left"]["value"] != legal["right"]["value"]
-    assert {c["change"] for c in body["instruments"]} <= {"only_left", "only_right", "changed"}
+    assert {c["change"] for c in body["changes"]} <= {"only_left", "only_right", "changed", "pair"}
+    assert {c["section"] for c in body["counts"]} == {"instruments", "institutions"}
+
+
+def test_diff_across_two_jurisdictions_leads_with_dimensions_and_counts() -> None:
+    out = invoke("diff", "japan", "china").stdout
+    assert out.index("Dimensions") < out.index("Instruments by type")
+    assert "Obligations that differ" in out
+    full = invoke("diff", "japan", "china", "--section", "instruments").stdout
+    assert "only in Japan" in full and "only in China" in full
+    assert "only in" not in out
 
 
 def test_diff_mirrors() -> None:
-    ab = json.loads(invoke("diff", "japan", "china", "-f", "json").stdout)
-    ba = json.loads(invoke("diff", "china", "japan", "-f", "json").stdout)
-    assert [d["left"] for d in ab["dimensions"]] == [d["right"] for d in ba["dimensions"]]
+    ab = json.loads(invoke("diff", "japan", "china", "-f", "json", "-s", "instruments").stdout)
+    ba = json.loads(invoke("diff", "china", "japan", "-f", "json", "-s", "instruments").stdout)
+    def value(cell: dict) -> tuple:  # type: ignore[type-arg]
+        return (cell["value"], cell["since"], cell["rationale"])  # marks number each result anew
+
+    assert [value(d["left"]) for d in ab["dimensions"]] == [value(d["right"]) for d in ba["dimensions"]]
     swap = {"only_left": "only_right", "only_right": "only_left", "changed": "changed"}
-    assert sorted((swap[c["change"]], c["key"]) for c in ab["instruments"]) == sorted(
-        (c["change"], c["key"]) for c in ba["instruments"]
+    assert sorted((swap[c["change"]], c["id"]) for c in ab["changes"]) == sorted(
+        (c["change"], c["id"]) for c in ba["changes"]
     )
+
+
+def test_same_jurisdiction_diff_speaks_of_since() -> None:
+    out = invoke("diff", "japan@2024-04-01", "japan").stdout
+    assert "added since 2024-04-01" in out
+    assert "only in" not in out
 
 
 def test_unknown_jurisdiction_suggests() -> None:
@@ -148,13 +146,25 @@ def test_aliases_are_case_insensitive(alias: str) -> None:
 
 def test_compare_json_shape() -> None:
     body = json.loads(invoke("compare", "jp", "cn", "--format", "json").stdout)
-    assert set(body) == {"command", "jurisdictions", "dimensions", "sources"}
-    assert [j["id"] for j in body["jurisdictions"]] == ["japan", "china"]
+    assert set(body) == {"format_version", "command", "jurisdictions", "dimensions", "sources", "skipped"}
+    assert body["jurisdictions"] == [
+        {"id": "japan", "name": "Japan", "at": None},
+        {"id": "china", "name": "China", "at": None},
+    ]
     assert len(body["dimensions"]) == 10
     row = body["dimensions"][0]
     assert set(row) == {"id", "label", "question", "differs", "values"}
-    assert set(row["values"]) == {"japan", "china"}
-    assert set(row["values"]["japan"]) == {"value", "label", "rationale", "sources", "since"}
+    assert [v["jurisdiction"]["id"] for v in row["values"]] == ["japan", "china"]
+    assert set(row["values"][0]) == {
+        "jurisdiction",
+        "value",
+        "label",
+        "since",
+        "rule",
+        "rationale",
+        "sources",
+        "marks",
+    }
 
 
 def test_compare_options() -> None:
@@ -167,26 +177,34 @@ def test_compare_options() -> None:
             "json",
             "--only-differences",
             "--dimensions",
-            "legal_form,risk_tiering",
+            "legal_form,state_role",
         ).stdout
     )
-    assert [d["id"] for d in body["dimensions"]] == ["legal_form"]
-    assert invoke("compare", "jp").exit_code == 2
+    assert {d["id"] for d in body["dimensions"]} <= {"legal_form", "state_role"}
     bad = invoke("compare", "jp", "cn", "--dimensions", "colour")
     assert bad.exit_code == 2 and "unknown dimension 'colour'" in bad.stderr
 
 
-def test_compare_detail_markdown_has_numbered_sources() -> None:
+def test_compare_section_items_are_records() -> None:
+    body = json.loads(invoke("compare", "jp", "cn", "--section", "instruments", "-f", "json").stdout)
+    item = body["items"][0]
+    assert {"jurisdiction", "group", "id", "title", "type", "status", "binding", "dates"} <= set(item)
+    assert isinstance(item["binding"], bool)
+    funding = json.loads(invoke("compare", "jp", "cn", "-s", "funding", "-f", "json").stdout)
+    assert all(isinstance(i["amount"], int | float) for i in funding["items"])
+
+
+def test_compare_detail_markdown_has_numbered_linked_sources() -> None:
     out = invoke("compare", "jp", "cn", "--detail", "--format", "markdown").stdout
-    assert "\\[1" in out
-    assert "\n1. japan: " in out
+    assert "**Hybrid** (since " in out and "<br>" not in out
+    assert "- \\[1\\] [" in out and "](<https://" in out
 
 
 def test_list_where_filters() -> None:
     body = json.loads(invoke("list", "--where", "legal_form=soft_law", "-f", "json").stdout)
     ids = {j["id"] for j in body["jurisdictions"]}
     assert "oecd" in ids and "china" not in ids
-    assert all(j["legal_form"] == "soft_law" for j in body["jurisdictions"])
+    assert all(j["values"]["legal_form"] == "soft_law" for j in body["jurisdictions"])
     bad = invoke("list", "--where", "legal_form=soft")
     assert bad.exit_code == 2 and "legal_form takes soft_law, hybrid, hard_law" in bad.stderr
 
@@ -196,6 +214,7 @@ def test_list_shows_origin(fixture_dir) -> None:  # type: ignore[no-untyped-def]
     origins = {j["id"]: j["origin"] for j in body["jurisdictions"]}
     assert origins["alpha"] == str(fixture_dir / "alpha.yaml")
     assert origins["japan"] == "built-in"
+    assert "Origin" in invoke("list", "-d", fixture_dir).stdout
 
 
 def test_user_file_replaces_builtin(fixture_dir) -> None:  # type: ignore[no-untyped-def]
@@ -213,9 +232,9 @@ def test_env_path_adds_folders(fixture_dir, monkeypatch) -> None:  # type: ignor
 
 def test_show_sections() -> None:
     body = json.loads(invoke("show", "eu", "--section", "instruments", "-f", "json").stdout)
-    assert set(body["jurisdiction"]) == {"id", "name", "kind", "as_of", "aliases", "instruments"}
+    assert set(body["framework"]) == {"id", "name", "kind", "within", "as_of", "aliases", "instruments"}
     bad = invoke("show", "eu", "--section", "gossip")
-    assert bad.exit_code == 2
+    assert bad.exit_code == 2 and "unknown section 'gossip'" in bad.stderr
 
 
 def test_dimensions_json_lists_vocabularies() -> None:
@@ -234,10 +253,32 @@ def test_output_file_is_written_atomically(tmp_path) -> None:  # type: ignore[no
     assert [p.name for p in target.parent.iterdir()] == ["out.json"]
 
 
+@pytest.mark.parametrize(
+    ("name", "parse"),
+    [
+        ("out.json", json.loads),
+        ("out.csv", lambda t: list(csv.reader(io.StringIO(t)))),
+        ("out.yaml", yaml.safe_load),
+        ("out.md", tables),
+    ],
+)
+def test_output_format_follows_the_extension(tmp_path, name, parse) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / name
+    assert invoke("compare", "jp", "cn", "-o", target).exit_code == 0
+    assert parse(target.read_text())
+
+
+def test_a_table_is_refused_into_a_data_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = invoke("compare", "jp", "cn", "-f", "table", "-o", tmp_path / "x.json")
+    assert result.exit_code == 2
+    assert "refusing to write a terminal table into a .json file" in result.stderr
+    assert not (tmp_path / "x.json").exists()
+
+
 def test_output_never_overwrites_an_input(fixture_dir) -> None:  # type: ignore[no-untyped-def]
     target = fixture_dir / "alpha.yaml"
     before = target.read_text()
-    result = invoke("list", "-d", fixture_dir, "-o", target)
+    result = invoke("list", "-d", fixture_dir, "-f", "yaml", "-o", target)
     assert result.exit_code == 2
     assert "refusing to overwrite an input framework file" in result.stderr
     assert target.read_text() == before
@@ -256,7 +297,7 @@ def test_table_fits_80_columns_without_cutting(
     out = invoke("compare", *names).stdout
     lines = out.splitlines()
     assert max(len(line) for line in lines) <= 80
-    assert lines[-1].startswith("└") and lines[-1].endswith("┘")
-    words = set(out.split())
-    for word in ("Legal", "Scope", "Japan", "China", "Hybrid", "Mixed"):  # short enough not to fold
-        assert word in words
+    # No word that fits a column is split: every label printed appears whole.
+    words = {w.strip("│┃≠ ") for w in out.split()}
+    for word in ("Hybrid", "Mixed", "Technology-specific", "Multi-stakeholder", "Horizontal"):
+        assert word in words or word not in out.replace("\n", "").replace("│", "")

@@ -1,61 +1,56 @@
 """Golden files pin each renderer's output for each result, on the fixture frameworks.
 
-Regenerate after an intended change: AIGOV_UPDATE_GOLDEN=1 pytest tests/test_golden.py
+The results come from the API, as the CLI's do. Regenerate after an intended change:
+AIGOV_UPDATE_GOLDEN=1 pytest tests/test_golden.py, and read the diff before committing.
 """
 
 from __future__ import annotations
 
-import io
 import os
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from aigov_cli import analysis, compare
-from aigov_cli.catalog import Catalog
-from aigov_cli.output import make_console
-from aigov_cli.regime import summary_of
-from aigov_cli.registry import discover
-from aigov_cli.render import FORMATS, analysis_views, renderer  # noqa: F401
-from aigov_cli.timetravel import snapshot
+from aigov_cli.render import FORMATS, render_text
 
-from .conftest import FIXTURE_FRAMEWORKS
+from .conftest import ROOT, fixture_api
 
 GOLDEN = Path(__file__).parent / "golden"
 
 
+@cache
 def results() -> dict[str, Any]:
-    catalog = Catalog(discover([FIXTURE_FRAMEWORKS], include_builtin=False), use_cache=False)
-    alpha, _ = catalog.resolve("alpha")
-    beta, _ = catalog.resolve("beta")
+    gov = fixture_api()
     return {
-        "compare": compare.compare([alpha, beta], [None, None]),
-        "compare-detail": compare.compare(
-            [alpha, beta], [None, None], detail=True, dimensions=["legal_form", "scope"]
+        "compare": gov.compare(["alpha", "beta"]),
+        "compare-detail": gov.compare(
+            ["alpha", "beta"], detail=True, dimensions=["legal_form", "scope"]
         ),
-        "compare-section": compare.compare_section([alpha, beta], [None, None], "instruments"),
-        "diff": compare.diff(alpha, beta),
-        "diff-time": compare.diff(snapshot(alpha, "2024-04-01"), alpha, "2024-04-01", None),
-        "list": compare.listing(
-            [summary_of(alpha), summary_of(beta)], {"alpha": "built-in", "beta": "built-in"}
-        ),
-        "show": compare.show(alpha),
-        "dimensions": compare.dimensions_list(),
-        "map": analysis.plane([alpha, beta], [None, None]),
-        "timeline": analysis.timeline([alpha, beta]),
-        "sources": analysis.bibliography([alpha, beta]),
-        "similar": analysis.similar(summary_of(alpha), [summary_of(alpha), summary_of(beta)]),
+        "compare-past": gov.compare(["alpha@2024-04-01", "beta"], detail=True, dimensions=["legal_form"]),
+        "compare-section": gov.compare_section(["alpha", "beta"], "instruments"),
+        "diff": gov.diff("alpha", "beta"),
+        "diff-time": gov.diff("alpha@2024-04-01", "alpha"),
+        "list": gov.listing(),
+        "show": gov.show("alpha", detail=True),
+        "show-past": gov.show("alpha@2024-04-01"),
+        "dimensions": gov_dimensions(),
+        "map": gov.map(),
+        "timeline": gov.timeline(),
+        "sources": gov.sources(["alpha", "beta"]),
+        "sources-summary": gov.sources(["alpha", "beta"], summary=True),
+        "similar": gov.similar("alpha"),
+        "obligations": gov.obligations(),
+        "obligations-detail": gov.obligations(["alpha", "beta"], detail=True, topics=["content_labelling"]),
+        "report": gov.report(["alpha", "beta"], generated="2026-06-02"),
     }
 
 
-def rendered(result: Any, fmt: str) -> str:
-    out = renderer(fmt).render(result)
-    if isinstance(out, str):
-        return out
-    buffer = io.StringIO()
-    make_console("never", buffer, width=100).print(out)
-    return buffer.getvalue()
+def gov_dimensions() -> Any:
+    from aigov_cli import api
+
+    return api.dimensions()
 
 
 EXTENSIONS = {
@@ -67,19 +62,31 @@ EXTENSIONS = {
     "svg": "svg",
     "bibtex": "bib",
     "csl-json": "csl.json",
+    "html": "html",
 }
 DATA_FORMATS = ["table", "markdown", "json", "csv", "yaml"]
 EXTRA = {"map": ["svg"], "sources": ["bibtex", "csl-json"]}
-CASES = [(name, fmt) for name in sorted(results()) for fmt in DATA_FORMATS + EXTRA.get(name, [])]
+ONLY = {"report": ["html"]}
+CASES = [
+    (name, fmt)
+    for name in sorted(results())
+    for fmt in ONLY.get(name, DATA_FORMATS + EXTRA.get(name, []))
+]
 
 
 def test_cases_cover_every_format() -> None:
-    assert {fmt for _, fmt in CASES} == set(FORMATS) - {"html"}
+    """Every format but the feed and calendar (pinned in test_freshness) has golden files."""
+    assert {fmt for _, fmt in CASES} == set(FORMATS) - {"atom", "ics"}
+
+
+def rendered(name: str, fmt: str, width: int = 100) -> str:
+    """A result as text, with this checkout's path written as <root> (list shows origins)."""
+    return render_text(results()[name], fmt, width=width).replace(str(ROOT), "<root>")
 
 
 @pytest.mark.parametrize(("name", "fmt"), CASES)
 def test_golden(name: str, fmt: str) -> None:
-    text = rendered(results()[name], fmt)
+    text = rendered(name, fmt)
     path = GOLDEN / f"{name}.{EXTENSIONS[fmt]}"
     if os.environ.get("AIGOV_UPDATE_GOLDEN"):
         with path.open("w", encoding="utf-8", newline="") as handle:
@@ -87,3 +94,14 @@ def test_golden(name: str, fmt: str) -> None:
     assert path.exists(), f"missing golden file {path.name}; set AIGOV_UPDATE_GOLDEN=1"
     with path.open(encoding="utf-8", newline="") as handle:
         assert text == handle.read()
+
+
+@pytest.mark.parametrize("name", ["show", "compare", "timeline", "obligations"])
+def test_golden_at_80_columns(name: str) -> None:
+    """The narrow layouts (stacked blocks, shrunk columns) are pinned too."""
+    text = rendered(name, "table", 80)
+    path = GOLDEN / f"{name}-80.txt"
+    if os.environ.get("AIGOV_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+    assert all(len(line) <= 80 for line in text.splitlines())

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from aigov_cli.cli.shared import Format
+from aigov_cli.cli.options import Format
 
 from .conftest import invoke, load_fixture, write_yaml
 from .test_commands import tables

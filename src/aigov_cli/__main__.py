@@ -6,8 +6,19 @@ import os
 import sys
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def main() -> None:
-    """Run the CLI; a closed pipe ends quietly and Ctrl-C exits 130 without a traceback."""
+    """Run the CLI; a closed pipe ends quietly with 141 and Ctrl-C exits 130."""
+    from .errors import ExitCode, PipeClosed
+
     try:
         from .cli import run
 
@@ -15,13 +26,11 @@ def main() -> None:
         sys.stdout.flush()
     except KeyboardInterrupt:
         sys.stderr.write("\n")
-        code = 130
-    except BrokenPipeError:
-        # Python docs' recipe: point stdout at devnull so the exit flush cannot fail again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        code = 141
-    sys.exit(code)
+        code = ExitCode.INTERRUPTED
+    except (PipeClosed, BrokenPipeError):
+        _silence_stdout()
+        code = ExitCode.PIPE_CLOSED
+    sys.exit(int(code))
 
 
 if __name__ == "__main__":

@@ -1,28 +1,41 @@
-"""Load frameworks by name: ids, aliases and `ID@DATE`, through the registry."""
+"""The visible frameworks by name: ids, aliases and `ID@DATE`, through the registry."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from .errors import LoadError
-from .regime import Regime, summary_of
+from .errors import LoadError, Problem
+from .loading import Loader
+from .regime import Regime
 from .registry import Entry, Registry, discover, normalise, split_date, unknown
+
+if TYPE_CHECKING:
+    from .plain import Summary
 
 
 class Catalog:
-    """The visible frameworks, loaded on demand and validated once per process."""
+    """The visible frameworks, loaded on demand.
 
-    def __init__(self, registry: Registry, *, use_cache: bool = True) -> None:
+    Frameworks named one by one are kept for the rest of the run (a name is often resolved
+    twice); bulk passes (`each`, `summaries`) keep nothing, so memory stays flat however
+    many files a folder holds.
+    """
+
+    def __init__(self, registry: Registry, loader: Loader) -> None:
         self.registry = registry
-        self.use_cache = use_cache
-        self._loaded: dict[str, Regime] = {}
+        self.loader = loader
+        self._named: dict[str, Regime] = {}
+        self._summaries: list[Summary] | None = None
 
     @classmethod
     def open(cls, frameworks_dirs: Sequence[Path] = (), *, use_cache: bool = True) -> Catalog:
         """The catalog of built-in plus user framework files."""
-        return cls(discover(frameworks_dirs), use_cache=use_cache)
+        from .cache import Cache
+
+        cache = Cache.default() if use_cache else None
+        return cls(discover(frameworks_dirs), Loader(cache))
 
     def input_paths(self) -> list[Path]:
         """Every file this catalog may read (so that output never overwrites one)."""
@@ -30,86 +43,58 @@ class Catalog:
 
     def load(self, entry: Entry) -> Regime:
         """The validated data of one entry; a LoadError names file:line:col."""
-        if entry.id not in self._loaded:
-            from .cache import load_validated
+        if entry.id not in self._named:
+            self._named[entry.id] = self.loader.data(entry.path)
+        return self._named[entry.id]
 
-            self._loaded[entry.id] = load_validated(entry.path, use_cache=self.use_cache)
-        return self._loaded[entry.id]
-
-    def all(self) -> list[Regime]:
-        """Every visible framework, by id; the first file that fails to load raises."""
-        problems = []
-        frameworks = []
-        for entry_id in self.registry.ids():
-            try:
-                frameworks.append(self.load(self.registry.entries[entry_id]))
-            except LoadError as exc:
-                problems += exc.problems
-        if problems:
-            raise LoadError(problems)
-        return frameworks
-
-    def summaries(self) -> list[dict[str, Any]]:
-        """id, name, kind, as_of, aliases and dimension values of every visible framework.
-
-        Read from one index in the cache when current, so that `list` and alias lookup over
-        many files parse no YAML and no full data; files that changed are loaded (and
-        validated) and the index is updated.
-        """
-        from . import cache
-
-        index = cache.read_index() if self.use_cache else {}
-        entries = index.setdefault("entries", {})
-        summaries, problems, changed = [], [], False
-        for entry_id in self.registry.ids():
+    def each(self, ids: Sequence[str] | None = None) -> Iterator[Regime]:
+        """The frameworks with these ids (all when None), one at a time; every file that
+        fails to load is reported together, after the others."""
+        problems: list[Problem] = []
+        for entry_id in self.registry.ids() if ids is None else ids:
             entry = self.registry.entries[entry_id]
-            source = str(entry.path.absolute())
-            key = cache.key_of(entry.path.absolute())
-            hit = entries.get(source)
-            if isinstance(hit, dict) and key is not None and hit.get("key") == key:
-                summaries.append(hit["summary"])
-                continue
             try:
-                summary = summary_of(self.load(entry))
+                yield self._named.get(entry_id) or self.loader.data(entry.path)
             except LoadError as exc:
                 problems += exc.problems
-                continue
-            entries[source] = {"key": key, "summary": summary}
-            summaries.append(summary)
-            changed = True
-        if changed and self.use_cache:
-            cache.write_index(index)
+        self.loader.flush()
         if problems:
             raise LoadError(problems)
-        return summaries
 
-    def resolve(self, name: str) -> tuple[Regime, str | None]:
-        """The framework a name means (id or alias, case-insensitive), and its @DATE if any."""
-        base, when = split_date(name)
-        key = normalise(base)
+    def summaries(self) -> list[Summary]:
+        """id, name, kind, as_of, aliases, dimension values and counts of every framework.
+
+        Read from the cache's per-folder index when current, so that `list` and alias
+        lookup over many files parse no YAML and hold no full data.
+        """
+        if self._summaries is None:
+            summaries, problems = [], []
+            for entry_id in self.registry.ids():
+                try:
+                    summaries.append(self.loader.summary(self.registry.entries[entry_id].path))
+                except LoadError as exc:
+                    problems += exc.problems
+            self.loader.flush()
+            if problems:
+                raise LoadError(problems)
+            self._summaries = summaries
+        return self._summaries
+
+    def entry(self, name: str) -> Entry:
+        """The file a name means: its id or an alias, case-insensitively."""
+        key = normalise(name)
         if key is None:
             raise unknown(name, [])
         entry = self.registry.entries.get(key)
         if entry is not None:
-            return self.load(entry), when
+            return entry
         summaries = self.summaries()
         for summary in summaries:
             if key in summary["aliases"]:
-                return self.load(self.registry.entries[summary["id"]]), when
-        names = [*self.registry.ids(), *(a for s in summaries for a in s["aliases"])]
-        raise unknown(base, names)
+                return self.registry.entries[summary["id"]]
+        raise unknown(name, [*self.registry.ids(), *(a for s in summaries for a in s["aliases"])])
 
-    def resolve_at(
-        self, names: Sequence[str], as_of: str | None = None
-    ) -> tuple[list[Regime], list[str | None]]:
-        """Resolve names (ID or ID@DATE), each as it stood on its date (or `as_of`)."""
-        from .timetravel import check_when, snapshot
-
-        frameworks, ats = [], []
-        for name in names:
-            framework, at = self.resolve(name)
-            at = at or as_of
-            check_when(framework, at)
-            frameworks.append(snapshot(framework, at))
-            ats.append(at)
-        return frameworks, ats
+    def resolve(self, name: str) -> tuple[Regime, str | None]:
+        """The framework a name means (id, alias or ID@DATE), and its date if any."""
+        base, when = split_date(name)
+        return self.load(self.entry(base)), when

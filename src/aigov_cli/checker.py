@@ -15,11 +15,12 @@ _SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass
-class Report:
+class Validation:
     """What `validate` found: how many files it checked and every problem, sorted."""
 
     files: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # about discovery, not about files
 
     @property
     def errors(self) -> list[Problem]:
@@ -63,18 +64,20 @@ def check(
     strict: bool = False,
     today: dt.date | None = None,
     known_ids: Iterable[str] = (),
-) -> Report:
+    max_age: str | None = None,
+) -> Validation:
     """Check every file; never stop at the first bad one.
 
     `known_ids` are the jurisdictions a file may sit `within` besides those checked here
     (the built-in ones, usually); a file's id is its name, so no file is parsed for this.
+    `max_age` is a cut-off date: claims last verified before it are problems.
     """
     files = list(files)
     known = {*known_ids, *(Path(f).stem.lower() for f in files)}
-    report = Report()
+    report = Validation()
     for file in files:
         report.files.append(str(file))
-        _, problems = check_file(file, strict=strict, today=today, known_ids=known)
+        _, problems = check_file(file, strict=strict, today=today, known_ids=known, max_age=max_age)
         report.problems += problems
     report.problems.sort()
     return report

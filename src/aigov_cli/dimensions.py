@@ -234,3 +234,43 @@ DEFAULT_MAP_AXES: tuple[str, str] = ("legal_form", "compliance_basis")
 def get_dimension(dimension_id: str) -> Dimension:
     """The dimension called `dimension_id`; KeyError when there is none."""
     return DIMENSIONS_BY_ID[dimension_id]
+
+
+# Short codes for the compact layout of `compare --all` (a legend explains them): a
+# dimension's code, then each value's, at most four characters, unique per dimension.
+SHORT: dict[str, tuple[str, dict[str, str]]] = {
+    "legal_form": ("LF", {"soft_law": "soft", "hybrid": "hybr", "hard_law": "hard"}),
+    "compliance_basis": ("CB", {"outcome_based": "outc", "mixed": "mix", "process_based": "proc"}),
+    "scope": (
+        "SC",
+        {"horizontal": "horz", "sectoral": "sect", "technology_specific": "tech", "none": "none"},
+    ),
+    "risk_tiering": ("RT", {"none": "none", "implicit": "impl", "explicit": "expl"}),
+    "pre_market_control": ("PM", {"none": "none", "voluntary": "vol", "mandatory": "mand"}),
+    "enforcement": (
+        "EN",
+        {
+            "none": "none",
+            "naming_and_guidance": "name",
+            "administrative": "admn",
+            "fines": "fine",
+            "criminal": "crim",
+        },
+    ),
+    "state_role": ("SR", {"facilitator": "fac", "balanced": "bal", "regulator": "reg"}),
+    "stakeholder_process": (
+        "SP",
+        {"multi_stakeholder": "mult", "consultative": "cons", "government_led": "gov"},
+    ),
+    "training_data_copyright": (
+        "TD",
+        {
+            "broad_exception": "brd",
+            "conditional_exception": "cond",
+            "opt_out": "opt",
+            "unsettled": "uns",
+            "restricted": "rstr",
+        },
+    ),
+    "content_labelling": ("CL", {"none": "none", "voluntary": "vol", "mandatory": "mand"}),
+}

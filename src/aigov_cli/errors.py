@@ -13,7 +13,9 @@ class ExitCode(IntEnum):
     OK = 0
     FOUND = 1  # diff found differences; validate found problems
     TROUBLE = 2  # usage error, unknown jurisdiction, unreadable or unloadable file
+    INTERNAL = 70  # a bug in aigov (EX_SOFTWARE): the only case that says "internal error"
     INTERRUPTED = 130
+    PIPE_CLOSED = 141  # the reader closed stdout early (128 + SIGPIPE), as shells report it
 
 
 class Problem(Record):
@@ -61,5 +63,18 @@ class LoadError(AigovError):
         super().__init__(str(self.problems[0]) if self.problems else "could not load file")
 
 
+class UsageError(AigovError):
+    """A mistake in how aigov was called (a bad date, an unknown dimension): the CLI shows
+    it as click shows its own usage errors, with the command's usage line."""
+
+
 class UnknownJurisdictionError(AigovError):
     """An id that matches no framework file."""
+
+
+class PipeClosed(Exception):
+    """The reader of stdout went away; the run ends quietly with exit 141.
+
+    Deliberately not an OSError, so that no layer between the write and the entry point
+    (click's standalone mode among them) mistakes it for something to report.
+    """

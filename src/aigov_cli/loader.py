@@ -297,8 +297,8 @@ def _parse(text: str, path: str) -> Document:
     return builder.doc
 
 
-def load_file(file: Path | str, display: str | None = None) -> Document:
-    """Read and parse one framework file, enforcing the size limit."""
+def read_limited(file: Path | str, display: str | None = None) -> bytes:
+    """The bytes of a framework file, refusing folders, unreadable files and huge ones."""
     path = Path(file)
     shown = display or str(file)
     try:
@@ -313,7 +313,13 @@ def load_file(file: Path | str, display: str | None = None) -> Document:
         raise LoadError(
             [Problem(shown, 1, 1, f"file larger than {MAX_FILE_BYTES // 1024 // 1024} MiB")]
         )
-    return parse(decode(raw, shown), shown)
+    return raw
+
+
+def load_file(file: Path | str, display: str | None = None) -> Document:
+    """Read and parse one framework file, enforcing the size limit."""
+    shown = display or str(file)
+    return parse(decode(read_limited(file, display), shown), shown)
 
 
 def _codepoint(character: object) -> str:

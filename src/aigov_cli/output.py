@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .errors import AigovError
-
-if TYPE_CHECKING:
-    from rich.console import Console
+from .errors import AigovError, PipeClosed
 
 
 def wants_color(color: str, stream: Any) -> bool:
@@ -27,45 +25,35 @@ def wants_color(color: str, stream: Any) -> bool:
     return bool(isatty and isatty())
 
 
-def make_console(color: str, stream: Any = None, width: int | None = None) -> Console:
-    """A rich console that never interprets markup, emoji codes or highlights data."""
-    from rich.console import Console
-
-    stream = stream if stream is not None else sys.stdout
-    colored = wants_color(color, stream)
-    if width is None and not colored:
-        width = _plain_width(stream)
-    return Console(
-        file=stream,
-        force_terminal=colored,
-        no_color=not colored,
-        color_system="auto" if colored else None,
-        markup=False,
-        emoji=False,
-        highlight=False,
-        width=width,
-        legacy_windows=False,
-        soft_wrap=False,
-    )
-
-
-def _plain_width(stream: Any) -> int:
-    """Width for text that is not going to a terminal: $COLUMNS, else the terminal's, else 100."""
-    with contextlib.suppress(ValueError):
-        columns = int(os.environ.get("COLUMNS", ""))
-        if columns > 20:
-            return columns
+def terminal_size(stream: Any) -> tuple[int, int | None]:
+    """(columns, rows) to lay text out for: $COLUMNS, else the terminal's when `stream` is
+    one, else 100 columns; rows only on a terminal (None otherwise)."""
+    rows = None
+    columns = 100
     with contextlib.suppress(OSError, AttributeError, ValueError):
         if stream.isatty():
-            return os.get_terminal_size(stream.fileno()).columns
-    return 100
+            size = os.get_terminal_size(stream.fileno())
+            columns, rows = max(size.columns, 20), size.lines
+    with contextlib.suppress(ValueError):
+        given = int(os.environ.get("COLUMNS", ""))
+        if given > 20:
+            columns = given
+    return columns, rows
 
 
 def write_text(text: str, output: Path | None, inputs: Sequence[Path] = ()) -> None:
-    """Write to stdout, or atomically to `output` (temp file then rename)."""
+    """Write to stdout, or atomically to `output` (temp file, fsync, rename). A reader that
+    closes stdout early raises PipeClosed, which ends the run quietly."""
     if output is None or str(output) == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise PipeClosed() from None
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise PipeClosed() from None
+            raise AigovError(f"cannot write to standard output: {exc.strerror or exc}") from None
         return
     target = output.expanduser()
     if target.exists() and not target.is_file():
@@ -77,35 +65,12 @@ def write_text(text: str, output: Path | None, inputs: Sequence[Path] = ()) -> N
     folder = resolved.parent
     if not folder.is_dir():
         raise AigovError(f"{output}: folder {folder} does not exist")
-    import tempfile
+    from .atomic import default_mode, write_atomically
 
-    tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{resolved.name}.", suffix=".tmp", dir=folder)
-        # mkstemp makes the file private (0600); give it the mode a plain open() would.
-        os.fchmod(fd, _mode_for(resolved))
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(tmp_name).replace(resolved)
-        tmp_name = None
+        write_atomically(resolved, text.encode("utf-8"), mode=default_mode(resolved))
     except OSError as exc:
         raise AigovError(f"{output}: cannot write: {exc.strerror or exc}") from None
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                Path(tmp_name).unlink()
-
-
-def _mode_for(target: Path) -> int:
-    """The existing file's mode, or 0666 less the umask for a new file."""
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def _write_special(text: str, target: Path, shown: Path) -> None:

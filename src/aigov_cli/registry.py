@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from .errors import AigovError, ExitCode, UnknownJurisdictionError
+from .errors import AigovError, ExitCode, UnknownJurisdictionError, UsageError
 from .record import Record
 
 ENV_PATH = "AIGOV_FRAMEWORKS_PATH"
@@ -108,7 +108,7 @@ def split_date(name: str) -> tuple[str, str | None]:
     if not sep:
         return name, None
     if not _DATE.fullmatch(when) or not is_date(when):
-        raise AigovError(f"{shown(name)}: expected ID@YYYY-MM-DD with a real date")
+        raise UsageError(f"{shown(name)}: expected ID@YYYY-MM-DD with a real date")
     return base, when
 
 
@@ -147,3 +147,20 @@ def normalise(name: str) -> str | None:
     """The lookup key for a name, or None when it cannot be an id or alias."""
     key = name.strip().lower()
     return key if _NAME.fullmatch(key) else None
+
+
+_AS_OF = re.compile(rb"^as_of: *\"?([0-9]{4}-[0-9]{2}-[0-9]{2})", re.MULTILINE)
+
+
+def newest_builtin_as_of() -> str:
+    """The newest `as_of` among the built-in files, read from their first lines only."""
+    newest = ""
+    for path in _yaml_files(builtin_dir(), []):
+        try:
+            with path.open("rb") as handle:
+                found = _AS_OF.search(handle.read(4096))
+        except OSError:
+            continue
+        if found:
+            newest = max(newest, found.group(1).decode())
+    return newest or "unknown"

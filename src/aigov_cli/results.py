@@ -1,138 +1,180 @@
 """The neutral results that commands compute and every renderer reads.
 
-Results hold plain data (strings, lists, records) so that renderers never need the
-pydantic models and never recompute anything.
+Results hold ids and values, never screen text: views label them (`render/labels.py`),
+data formats export them as they are. Nothing here imports pydantic, yaml or rich.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .record import Record
 
+if TYPE_CHECKING:
+    from .plain import Summary
 
-class Column(Record):
-    """One jurisdiction as shown: `key` is its id, or `id@date` for a past state."""
 
-    key: str
+class Ref(Record):
+    """One jurisdiction as a result refers to it: at None means as it stands today."""
+
     id: str
     name: str
-    kind: str
-    as_of: str
     at: str | None = None
+    kind: str = ""
+    as_of: str = ""
+    within: str | None = None
+
+    @property
+    def key(self) -> str:
+        """`id`, or `id@date` for a past state: unique among a result's jurisdictions."""
+        return f"{self.id}@{self.at}" if self.at else self.id
 
 
-class Cell(Record):
-    """One jurisdiction's value on one dimension; value None means no record."""
+class SourceRef(Record, kw_only=True):
+    """A numbered bibliography entry of a result."""
+
+    number: int
+    jurisdiction: str
+    id: str
+    title: str
+    author: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    url: str | None = None
+    kind: str | None = None
+
+
+class Cell(Record, kw_only=True):
+    """One jurisdiction's rating on one dimension; value None means no record."""
 
     value: str | None
-    label: str
-    rationale: str = ""
-    sources: tuple[str, ...] = ()
     since: str | None = None
-    marks: tuple[int, ...] = ()  # numbers of the sources in the comparison's source list
+    rule: str | None = None
+    rationale: str | None = None
+    sources: tuple[str, ...] = ()
+    marks: tuple[int, ...] = ()  # numbers of the sources in the result's source list
+    notes: str | None = None
 
 
 class Row(Record):
     """A dimension across jurisdictions."""
 
     dimension: str
-    label: str
-    question: str
     cells: tuple[Cell, ...]
     differs: bool
 
 
-class SourceRef(Record):
-    """A numbered bibliography entry of a result."""
-
-    number: int
-    column: str
-    id: str
-    title: str
-    author: str | None
-    publisher: str | None
-    date: str | None
-    url: str | None
-
-
-class Comparison(Record):
+class Comparison(Record, kw_only=True):
     """`aigov compare`: dimensions x jurisdictions."""
 
-    columns: list[Column]
-    rows: list[Row]
-    sources: list[SourceRef]
+    columns: tuple[Ref, ...]
+    rows: tuple[Row, ...]
+    sources: tuple[SourceRef, ...] = ()
     detail: bool = False
+    skipped: tuple[str, ...] = ()  # jurisdictions with no record yet on the date asked
+    hindsight: bool = False
 
 
-class SectionRow(Record):
-    """One group of a section comparison (an instrument type, a role, a topic)."""
+class SectionItem(Record):
+    """One item of a section, for `compare --section`: its group and its fields."""
 
-    group: str
-    cells: tuple[tuple[str, ...], ...]  # per column, the items in this group
+    jurisdiction: Ref
+    group: str  # an instrument type, an institution role, a topic
+    item: dict[str, Any]
 
 
-class SectionComparison(Record):
-    """`aigov compare --section`: instruments, institutions, funding or positions side by side."""
+class SectionComparison(Record, kw_only=True):
+    """`aigov compare --section`: instruments, institutions, funding, positions or
+    obligations side by side, grouped."""
 
     section: str
-    columns: list[Column]
-    rows: list[SectionRow]
+    columns: tuple[Ref, ...]
+    items: tuple[SectionItem, ...]
 
 
-class Change(Record):
-    """An item present on one side only, or on both with different fields."""
+class Change(Record, kw_only=True):
+    """An item on one side only, on both with different fields, or a pair that matches."""
 
-    kind: str  # "only_left", "only_right", "changed"
-    key: str
+    change: str  # only_left | only_right | changed | pair
+    section: str
+    id: str  # the item's id (a topic for positions and obligation pairs)
     title: str
-    left: dict[str, Any] | None
-    right: dict[str, Any] | None
+    left: dict[str, Any] | None = None
+    right: dict[str, Any] | None = None
     fields: tuple[str, ...] = ()
 
 
-class Diff(Record):
-    """`aigov diff`: what differs between two jurisdictions (or one at two dates)."""
+class Count(Record):
+    """How many items of one group each side has (`diff` across two jurisdictions)."""
 
-    left: Column
-    right: Column
-    dimensions: list[Row]
-    sections: dict[str, list[Change]]
+    section: str
+    group: str
+    left: int
+    right: int
+
+
+class Diff(Record, kw_only=True):
+    """`aigov diff`: what differs between two jurisdictions, or one at two dates."""
+
+    left: Ref
+    right: Ref
+    dimensions: tuple[Row, ...]
+    changes: tuple[Change, ...]
+    counts: tuple[Count, ...] = ()
+    full: bool = True  # items matched by id (one jurisdiction, or --section)
+
+    @property
+    def same_jurisdiction(self) -> bool:
+        return self.left.id == self.right.id
 
     @property
     def differs(self) -> bool:
-        return bool(self.dimensions) or any(self.sections.values())
+        return bool(self.dimensions) or any(c.change != "pair" for c in self.changes)
 
 
-class ListItem(Record):
-    """A row of `aigov list`."""
+class Listing(Record, kw_only=True):
+    """`aigov list`: summaries of the jurisdictions, with where each came from."""
 
-    id: str
-    name: str
-    kind: str
-    legal_form: str | None
-    compliance_basis: str | None
-    as_of: str
-    origin: str
-    aliases: tuple[str, ...] = ()
+    items: tuple[Summary, ...]
+    origins: dict[str, str]
+    stats: bool = False
+    at: str | None = None
+    stale: str | None = None  # with --stale: the cut-off date
+    skipped: tuple[str, ...] = ()
 
 
-class Listing(Record):
-    """`aigov list`."""
+class Showing(Record, kw_only=True):
+    """`aigov show`: one jurisdiction in full (data is the framework as plain data)."""
 
-    items: list[ListItem]
-
-
-class Showing(Record):
-    """`aigov show`: one jurisdiction in full (data is the framework as JSON-ready data)."""
-
-    column: Column
+    ref: Ref
     data: dict[str, Any]
     sections: tuple[str, ...]
-    labels: dict[str, str]  # dimension id -> value label, for the approach section
+    detail: bool = False
+    hindsight: bool = False
+    layer: Ref | None = None  # the regime this one sits within
+    freshness: Freshness | None = None
+
+
+class Freshness(Record, kw_only=True):
+    """How current a file is: as of, the oldest check, and the claims older than a limit."""
+
+    jurisdiction: str
+    as_of: str
+    oldest_verified: str
+    threshold: str | None = None  # the cut-off date, when a maximum age was given
+    stale: tuple[StaleClaim, ...] = ()
+
+
+class StaleClaim(Record):
+    """A claim last checked before the cut-off."""
+
+    path: str
+    verified: str
+    title: str
 
 
 class DimensionsList(Record):
-    """`aigov dimensions`."""
+    """`aigov dimensions`: every dimension, or one with its codebook rules."""
 
-    dimensions: list[dict[str, Any]]
+    dimensions: tuple[Any, ...]  # dimensions.Dimension
+    rules: str = ""  # with one dimension: its section of the codebook

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from .dimensions import DIMENSIONS
 from .errors import LoadError, Problem
-from .loader import Document, Path_, load_file
+from .loader import Document, Path_, decode, parse, read_limited
 from .models import _PARTIAL_DATE, SCHEMA_VERSION, Framework
 from .regime import CLAIM_SECTIONS, ITEM_SECTIONS
 from .vocabulary import AUTHORITATIVE_KINDS, ids
@@ -447,6 +447,37 @@ def coverage_problems(doc: Document, framework: Framework) -> list[Problem]:
     return problems
 
 
+def stale_problems(doc: Document, framework: Framework, threshold: str) -> list[Problem]:
+    """Claims last verified (or, without `verified`, last checked with the file) before
+    `threshold`: one problem each, at the claim's `verified` date or the file's as_of."""
+    problems = []
+    for dimension in DIMENSIONS:
+        found = framework.assessment(dimension.id)
+        if found is not None:
+            problems += _stale(
+                doc, ("approach", dimension.id), found.verified, framework.as_of, threshold
+            )
+    for section in ("instruments", "institutions", "funding", "initiatives", "obligations"):
+        for i, item in enumerate(getattr(framework, section)):
+            problems += _stale(doc, (section, i), item.verified, framework.as_of, threshold)
+    return problems
+
+
+def _stale(
+    doc: Document, path: Path_, verified: str | None, as_of: str, threshold: str
+) -> list[Problem]:
+    checked = verified or as_of
+    if checked >= threshold:
+        return []
+    where = (*path, "verified") if verified else path
+    how = "last verified" if verified else "not verified since the file's as_of"
+    return [
+        _problem(
+            doc, where, f"{how} {checked}, before {threshold}: re-check it against its sources"
+        )
+    ]
+
+
 def undated_warnings(doc: Document, framework: Framework) -> list[Problem]:
     """Items without the date time travel needs: past views mark them 'date unknown'."""
     warnings = []
@@ -511,6 +542,7 @@ def validate_document(
     strict: bool = False,
     today: dt.date | None = None,
     known_ids: set[str] | None = None,
+    max_age: str | None = None,
 ) -> tuple[Framework | None, list[Problem]]:
     """Validate a parsed document; the Framework is None when the schema rejects it."""
     todo = dict(_todos(doc.data)) if doc.has_todo else {}
@@ -524,6 +556,8 @@ def validate_document(
     problems = reference_problems(doc, framework, known_ids)
     if strict:
         problems += strict_problems(doc, framework, today or dt.date.today())
+    if max_age:
+        problems += stale_problems(doc, framework, max_age)
     return framework, sorted(problems)
 
 
@@ -534,10 +568,30 @@ def check_file(
     strict: bool = False,
     today: dt.date | None = None,
     known_ids: set[str] | None = None,
+    max_age: str | None = None,
 ) -> tuple[Framework | None, list[Problem]]:
     """Load and validate one file; every failure becomes problems, never an exception."""
     try:
-        doc = load_file(path, display)
+        raw = read_limited(path, display)
     except LoadError as exc:
         return None, exc.problems
-    return validate_document(doc, strict=strict, today=today, known_ids=known_ids)
+    return check_bytes(
+        raw, display or str(path), strict=strict, today=today, known_ids=known_ids, max_age=max_age
+    )
+
+
+def check_bytes(
+    raw: bytes,
+    shown: str,
+    *,
+    strict: bool = False,
+    today: dt.date | None = None,
+    known_ids: set[str] | None = None,
+    max_age: str | None = None,
+) -> tuple[Framework | None, list[Problem]]:
+    """Parse and validate a file's bytes (already read); problems name `shown`."""
+    try:
+        doc = parse(decode(raw, shown), shown)
+    except LoadError as exc:
+        return None, exc.problems
+    return validate_document(doc, strict=strict, today=today, known_ids=known_ids, max_age=max_age)

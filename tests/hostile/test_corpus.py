@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from aigov_cli.cli.shared import Format
+from aigov_cli.cli.options import Format
 
 from ..conftest import invoke
 

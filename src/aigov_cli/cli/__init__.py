@@ -4,8 +4,8 @@ The import order is the order of `aigov --help`: everyday commands first.
 """
 
 from . import data  # noqa: I001  (registers list, show, compare, diff, dimensions)
-from . import analysis  # registers map, timeline, sources, similar
-from . import files  # registers validate, schema, new
-from .shared import app, run
+from . import analysis  # registers obligations, map, timeline, sources, similar, report
+from . import files  # registers validate, schema, new, cache
+from .app import app, run
 
 __all__ = ["analysis", "app", "data", "files", "run"]

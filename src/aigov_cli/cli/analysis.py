@@ -1,80 +1,144 @@
-"""The analysis commands: map, timeline, sources, similar."""
+"""The analysis commands: obligations, map, timeline, sources, similar, report."""
 
-from enum import Enum
+from __future__ import annotations
+
 from typing import Annotated
 
 import typer
 
-from .shared import (
+from .app import command
+from .emit import choose_format, deliver, open_api
+from .options import (
     AsOfOpt,
+    Color,
     ColorOpt,
-    Format,
+    FormatOpt,
     FrameworksDirs,
+    IdsArg,
+    MapFormat,
     NoCacheOpt,
+    NoPagerOpt,
     OutputOpt,
-    app,
+    SourcesFormat,
+    complete_dimensions,
     complete_ids,
-    emit_as,
-    open_catalog,
-    parse_as_of,
-    resolve_frameworks,
+    complete_vocabulary,
 )
-from .shared import Color as ColorChoice
+
+DATA = ["table", "markdown", "json", "csv", "yaml"]
 
 
-def _views() -> None:
-    """Register how the analysis results render (kept off the other commands' path)."""
-    from ..render import analysis_views  # noqa: F401
-
-
-class MapFormat(str, Enum):
-    """Formats of `aigov map`."""
-
-    table = "table"
-    svg = "svg"
-    json = "json"
-    markdown = "markdown"
-    csv = "csv"
-    yaml = "yaml"
-
-
-class SourcesFormat(str, Enum):
-    """Formats of `aigov sources`."""
-
-    markdown = "markdown"
-    bibtex = "bibtex"
-    csl_json = "csl-json"
-    json = "json"
-    table = "table"
-    csv = "csv"
-    yaml = "yaml"
-
-
-IdsArg = Annotated[
-    list[str] | None,
-    typer.Argument(
-        help="Jurisdiction ids or aliases (ID@DATE for a past state); none: all.",
-        metavar="[ID]...",
-        autocompletion=complete_ids,
-    ),
-]
-
-
-@app.command("map")
-def map_(
+@command()
+def obligations(
     names: IdsArg = None,
-    x: Annotated[str, typer.Option("--x", help="Dimension on the horizontal axis.")] = "legal_form",
-    y: Annotated[
-        str, typer.Option("--y", help="Dimension on the vertical axis.")
-    ] = "compliance_basis",
+    all_: Annotated[
+        bool, typer.Option("--all", "-a", help="Every jurisdiction (the default with no ID).")
+    ] = False,
+    topic: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--topic",
+            "-t",
+            help="Only this topic (repeatable), e.g. content_labelling; see 'aigov obligations --help'.",
+            autocompletion=complete_vocabulary("topic"),
+        ),
+    ] = None,
+    actor: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--actor",
+            help="Only obligations on this actor (repeatable): developer, provider, deployer, "
+            "importer, distributor, platform, public_body, user.",
+            autocompletion=complete_vocabulary("actor"),
+        ),
+    ] = None,
+    strength: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--strength",
+            help="Only this strength (repeatable): binding_duty, binding_prohibition, "
+            "voluntary, proposed, none.",
+            autocompletion=complete_vocabulary("strength"),
+        ),
+    ] = None,
+    detail: Annotated[
+        bool,
+        typer.Option("--detail", help="Each obligation with its article, penalty and sources."),
+    ] = False,
+    no_layers: Annotated[
+        bool,
+        typer.Option(
+            "--no-layers",
+            help="Leave out what a member inherits from the layer above (the EU for Italy).",
+        ),
+    ] = False,
     as_of: AsOfOpt = None,
-    fmt: Annotated[
-        MapFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = MapFormat.table,
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
-    color: ColorOpt = ColorChoice.auto,
+    color: ColorOpt = Color.auto,
     frameworks_dir: FrameworksDirs = None,
     no_cache: NoCacheOpt = False,
+    no_pager: NoPagerOpt = False,
+) -> None:
+    """What each regime requires, topic by topic: of whom, how strongly, from when.
+
+    Topics are rows and jurisdictions columns; each cell gives the strength, the date it
+    applies from and the article. Every topic is answered: by records, or by 'None' with
+    the reason. 'aigov dimensions' and docs/codebook.md define the topics.
+
+    Examples:
+
+      aigov obligations japan china eu south-korea --topic content_labelling
+
+      aigov obligations eu@2025-01-01 --actor provider
+
+      aigov obligations --all --topic incident_reporting --format csv
+    """
+    chosen = choose_format(fmt, output, DATA)
+    gov = open_api(frameworks_dir, no_cache)
+    result = gov.obligations(
+        [] if all_ else (names or []),
+        topics=topic or [],
+        actors=actor or [],
+        strengths=strength or [],
+        as_of=as_of,
+        detail=detail,
+        layers=not no_layers,
+    )
+    deliver(gov, result, chosen, output, color, pager=not no_pager, when=as_of)
+
+
+@command("map")
+def map_(
+    names: IdsArg = None,
+    x: Annotated[
+        str | None,
+        typer.Option(
+            "--x",
+            help="Dimension across [default: legal_form].",
+            autocompletion=complete_dimensions,
+            show_default=False,
+        ),
+    ] = None,
+    y: Annotated[
+        str | None,
+        typer.Option(
+            "--y",
+            help="Dimension up [default: compliance_basis].",
+            autocompletion=complete_dimensions,
+            show_default=False,
+        ),
+    ] = None,
+    as_of: AsOfOpt = None,
+    fmt: Annotated[
+        MapFormat | None,
+        typer.Option("--format", "-f", help="Output format [default: table].", show_default=False),
+    ] = None,
+    output: OutputOpt = None,
+    color: ColorOpt = Color.auto,
+    frameworks_dir: FrameworksDirs = None,
+    no_cache: NoCacheOpt = False,
+    no_pager: NoPagerOpt = False,
 ) -> None:
     """Place regimes on the plane of two ordered dimensions (default: legal form x compliance basis).
 
@@ -86,16 +150,13 @@ def map_(
 
       aigov map japan china eu us --x risk_tiering --y enforcement
     """
-    from ..analysis import plane
-
-    catalog = open_catalog(frameworks_dir, no_cache)
-    chosen = list(names or []) or catalog.registry.ids()
-    frameworks, ats = resolve_frameworks(catalog, chosen, parse_as_of(as_of))
-    _views()
-    emit_as(plane(frameworks, ats, x, y), fmt.value, output, color, catalog.input_paths())
+    chosen = choose_format(fmt, output, [m.value for m in MapFormat])
+    gov = open_api(frameworks_dir, no_cache)
+    result = gov.map(names or [], x=x, y=y, as_of=as_of)
+    deliver(gov, result, chosen, output, color, pager=not no_pager, when=as_of)
 
 
-@app.command()
+@command()
 def timeline(
     names: IdsArg = None,
     since: Annotated[
@@ -104,11 +165,12 @@ def timeline(
     until: Annotated[
         str | None, typer.Option("--until", help="Only events on or before DATE.", metavar="DATE")
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
-    color: ColorOpt = ColorChoice.auto,
+    color: ColorOpt = Color.auto,
     frameworks_dir: FrameworksDirs = None,
     no_cache: NoCacheOpt = False,
+    no_pager: NoPagerOpt = False,
 ) -> None:
     """Instruments and institutional events in date order across jurisdictions.
 
@@ -118,31 +180,36 @@ def timeline(
 
       aigov timeline eu us china --since 2025-01-01 --format markdown
     """
-    from ..analysis import timeline as timeline_result
-
-    catalog = open_catalog(frameworks_dir, no_cache)
-    chosen = list(names or []) or catalog.registry.ids()
-    frameworks, _ = resolve_frameworks(catalog, chosen, None)
-    result = timeline_result(frameworks, parse_as_of(since), parse_as_of(until))
-    _views()
-    emit_as(result, fmt.value, output, color, catalog.input_paths())
+    chosen = choose_format(fmt, output, DATA)
+    gov = open_api(frameworks_dir, no_cache)
+    result = gov.timeline(names or [], since=since, until=until)
+    deliver(gov, result, chosen, output, color, pager=not no_pager)
 
 
-@app.command()
+@command()
 def sources(
     names: Annotated[
         list[str],
         typer.Argument(
-            help="Jurisdiction ids or aliases.", metavar="ID...", autocompletion=complete_ids
+            help="Jurisdiction ids or aliases.",
+            metavar="ID...",
+            autocompletion=complete_ids,
+            show_default=False,
         ),
     ],
+    summary: Annotated[
+        bool,
+        typer.Option("--summary", help="The mix of source kinds per jurisdiction instead."),
+    ] = False,
     fmt: Annotated[
-        SourcesFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = SourcesFormat.markdown,
+        SourcesFormat | None,
+        typer.Option("--format", "-f", help="Output format [default: table].", show_default=False),
+    ] = None,
     output: OutputOpt = None,
-    color: ColorOpt = ColorChoice.auto,
+    color: ColorOpt = Color.auto,
     frameworks_dir: FrameworksDirs = None,
     no_cache: NoCacheOpt = False,
+    no_pager: NoPagerOpt = False,
 ) -> None:
     """The bibliography, with the claims that cite each source.
 
@@ -153,16 +220,15 @@ def sources(
       aigov sources japan china --format bibtex > aigov.bib
 
       aigov sources eu --format csl-json
+
+      aigov sources --summary japan china eu
     """
-    from ..analysis import bibliography
-
-    catalog = open_catalog(frameworks_dir, no_cache)
-    frameworks, _ = resolve_frameworks(catalog, names, None)
-    _views()
-    emit_as(bibliography(frameworks), fmt.value, output, color, catalog.input_paths())
+    chosen = choose_format(fmt, output, [s.value for s in SourcesFormat])
+    gov = open_api(frameworks_dir, no_cache)
+    deliver(gov, gov.sources(names, summary=summary), chosen, output, color, pager=not no_pager)
 
 
-@app.command()
+@command()
 def similar(
     name: Annotated[
         str,
@@ -170,16 +236,18 @@ def similar(
             help="Jurisdiction id or alias (ID@DATE allowed).",
             metavar="ID",
             autocompletion=complete_ids,
+            show_default=False,
         ),
     ],
     top: Annotated[
         int | None, typer.Option("--top", "-n", help="Only the N nearest.", min=1)
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
-    color: ColorOpt = ColorChoice.auto,
+    color: ColorOpt = Color.auto,
     frameworks_dir: FrameworksDirs = None,
     no_cache: NoCacheOpt = False,
+    no_pager: NoPagerOpt = False,
 ) -> None:
     """The other regimes, nearest first, with the dimensions on which each differs.
 
@@ -192,17 +260,12 @@ def similar(
 
       aigov similar eu --top 3 --format json
     """
-    from ..analysis import similar as similar_result
-    from ..regime import summary_of
-
-    catalog = open_catalog(frameworks_dir, no_cache)
-    [target], [at] = resolve_frameworks(catalog, [name], None)
-    result = similar_result(summary_of(target), catalog.summaries(), at, top)
-    _views()
-    emit_as(result, fmt.value, output, color, catalog.input_paths())
+    chosen = choose_format(fmt, output, DATA)
+    gov = open_api(frameworks_dir, no_cache)
+    deliver(gov, gov.similar(name, top=top), chosen, output, color, pager=not no_pager)
 
 
-@app.command()
+@command()
 def report(
     names: Annotated[
         list[str],
@@ -210,13 +273,20 @@ def report(
             help="Jurisdiction ids or aliases (ID@DATE for a past state).",
             metavar="ID...",
             autocompletion=complete_ids,
+            show_default=False,
         ),
     ],
+    max_age: Annotated[
+        str,
+        typer.Option(
+            "--max-age", help="Name claims last checked more than AGE ago.", metavar="AGE"
+        ),
+    ] = "1y",
     output: OutputOpt = None,
     frameworks_dir: FrameworksDirs = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Write one self-contained HTML report: comparison, map, timeline and sources.
+    """Write one self-contained HTML report: comparison, obligations, map, timeline, sources.
 
     No scripts, fonts or stylesheets are fetched: mail it or publish it as it is.
 
@@ -224,13 +294,8 @@ def report(
 
       aigov report japan china eu -o report.html
 
-      aigov report us uk --output us-uk.html
+      aigov report japan@2024-04-01 japan -o japan-then-and-now.html
     """
-    import datetime as dt
-
-    from ..analysis import report as build_report
-
-    catalog = open_catalog(frameworks_dir, no_cache)
-    frameworks, ats = resolve_frameworks(catalog, names, None)
-    result = build_report(frameworks, ats, dt.date.today().isoformat())
-    emit_as(result, "html", output, ColorChoice.never, catalog.input_paths())
+    choose_format("html", output, ["html"], default="html")
+    gov = open_api(frameworks_dir, no_cache)
+    deliver(gov, gov.report(names, max_age=max_age), "html", output)

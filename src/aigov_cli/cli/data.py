@@ -1,30 +1,35 @@
-"""The everyday commands: list, show, compare, diff, dimensions."""
+"""The everyday commands: list, show, compare, diff, dimensions. Each parses its options,
+calls the API, and hands the result to `deliver`; nothing is computed here."""
 
-from typing import Annotated, Any
+from __future__ import annotations
+
+from typing import Annotated
 
 import typer
 
-from ..errors import AigovError, ExitCode
+from ..errors import ExitCode
 from ..output import error
-from .shared import (
+from .app import command
+from .emit import choose_format, deliver, emit, open_api
+from .options import (
     AsOfOpt,
     Color,
     ColorOpt,
-    Format,
+    DimensionsOpt,
     FormatOpt,
     FrameworksDirs,
+    HindsightOpt,
     NoCacheOpt,
+    NoPagerOpt,
     OutputOpt,
-    app,
+    complete_dimensions,
     complete_ids,
-    emit,
-    open_catalog,
-    parse_as_of,
-    resolve_frameworks,
 )
 
+DATA = ["table", "markdown", "json", "csv", "yaml"]
 
-@app.command("list")
+
+@command("list")
 def list_(
     where: Annotated[
         list[str] | None,
@@ -36,37 +41,43 @@ def list_(
         ),
     ] = None,
     as_of: AsOfOpt = None,
-    fmt: FormatOpt = Format.table,
+    stats: Annotated[
+        bool, typer.Option("--stats", help="Counts per section and the oldest check instead.")
+    ] = False,
+    stale: Annotated[
+        str | None,
+        typer.Option(
+            "--stale",
+            help="Only jurisdictions with a claim last checked more than AGE ago (90d, 6m, 1y).",
+            metavar="AGE",
+        ),
+    ] = None,
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     color: ColorOpt = Color.auto,
     frameworks_dir: FrameworksDirs = None,
     no_cache: NoCacheOpt = False,
+    no_pager: NoPagerOpt = False,
 ) -> None:
-    """List every jurisdiction: id, name, kind, legal form, compliance basis, as-of, origin.
+    """List every jurisdiction: id, name, kind, legal form, as-of (and origin of user files).
 
     Examples:
 
       aigov list
 
       aigov list --where legal_form=soft_law --format csv
+
+      aigov list --stats
+
+      aigov list --stale 90d
     """
-    from ..compare import listing, parse_where
-
-    pairs = parse_where(where or [])
-    catalog = open_catalog(frameworks_dir, no_cache)
-    when = parse_as_of(as_of)
-    if when is None:
-        summaries = catalog.summaries()
-    else:
-        from ..regime import summary_of
-        from ..timetravel import snapshot
-
-        summaries = [summary_of(snapshot(f, when)) for f in catalog.all()]
-    origins = {e.id: e.origin for e in catalog.registry.entries.values()}
-    emit(listing(summaries, origins, pairs), fmt, output, color, catalog.input_paths())
+    chosen = choose_format(fmt, output, DATA)
+    gov = open_api(frameworks_dir, no_cache)
+    result = gov.listing(where or [], as_of=as_of, stats=stats, stale=stale)
+    deliver(gov, result, chosen, output, color, pager=not no_pager, when=as_of)
 
 
-@app.command()
+@command()
 def show(
     name: Annotated[
         str,
@@ -74,6 +85,7 @@ def show(
             help="Jurisdiction id or alias, optionally ID@DATE.",
             metavar="ID",
             autocompletion=complete_ids,
+            show_default=False,
         ),
     ],
     section: Annotated[
@@ -81,17 +93,35 @@ def show(
         typer.Option(
             "--section",
             "-s",
-            help="Only these sections (repeatable): summary, approach, instruments, institutions, funding, initiatives, positions, indicators, challenges, sources.",
+            help="Only these sections (repeatable): summary, approach, instruments, institutions, "
+            "funding, initiatives, positions, indicators, challenges, obligations, sources.",
         ),
     ] = None,
     as_of: AsOfOpt = None,
-    fmt: FormatOpt = Format.table,
+    detail: Annotated[
+        bool,
+        typer.Option("--detail", help="Also codebook rules, penalties and fact-checking notes."),
+    ] = False,
+    hindsight: HindsightOpt = False,
+    max_age: Annotated[
+        str | None,
+        typer.Option(
+            "--max-age",
+            help="Count claims last checked more than AGE ago (e.g. 6m).",
+            metavar="AGE",
+        ),
+    ] = None,
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     color: ColorOpt = Color.auto,
     frameworks_dir: FrameworksDirs = None,
     no_cache: NoCacheOpt = False,
+    no_pager: NoPagerOpt = False,
 ) -> None:
     """Show one jurisdiction in full, with rationale and numbered sources.
+
+    In a past view (ID@DATE or --as-of) only what existed then is shown, and text written
+    later is left out unless --hindsight asks for it.
 
     Examples:
 
@@ -101,14 +131,15 @@ def show(
 
       aigov show japan --as-of 2024-04-01
     """
-    from ..compare import show as show_result
+    chosen = choose_format(fmt, output, DATA)
+    gov = open_api(frameworks_dir, no_cache)
+    result = gov.show(
+        name, section or [], as_of=as_of, detail=detail, hindsight=hindsight, max_age=max_age
+    )
+    deliver(gov, result, chosen, output, color, pager=not no_pager)
 
-    catalog = open_catalog(frameworks_dir, no_cache)
-    [framework], [at] = resolve_frameworks(catalog, [name], parse_as_of(as_of))
-    emit(show_result(framework, at, section or []), fmt, output, color, catalog.input_paths())
 
-
-@app.command()
+@command()
 def compare(
     names: Annotated[
         list[str] | None,
@@ -116,13 +147,11 @@ def compare(
             help="Two or more ids or aliases (ID@DATE for a past state).",
             metavar="ID...",
             autocompletion=complete_ids,
+            show_default=False,
         ),
     ] = None,
     all_: Annotated[bool, typer.Option("--all", "-a", help="Compare every jurisdiction.")] = False,
-    dimensions: Annotated[
-        str | None,
-        typer.Option("--dimensions", help="Comma-separated dimension ids to show.", metavar="A,B"),
-    ] = None,
+    dimensions: DimensionsOpt = None,
     only_differences: Annotated[
         bool, typer.Option("--only-differences", help="Only rows whose values differ.")
     ] = False,
@@ -138,17 +167,25 @@ def compare(
         typer.Option(
             "--section",
             "-s",
-            help="Compare instruments, institutions, funding or positions instead of dimensions.",
+            help="Compare instruments, institutions, funding, positions or obligations instead.",
         ),
     ] = None,
+    layers: Annotated[
+        bool,
+        typer.Option(
+            "--layers", help="Add the regime each one sits within (the EU for a member state)."
+        ),
+    ] = False,
     as_of: AsOfOpt = None,
-    fmt: FormatOpt = Format.table,
+    hindsight: HindsightOpt = False,
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     color: ColorOpt = Color.auto,
     frameworks_dir: FrameworksDirs = None,
     no_cache: NoCacheOpt = False,
+    no_pager: NoPagerOpt = False,
 ) -> None:
-    """Compare jurisdictions side by side; rows whose values differ stand out.
+    """Compare jurisdictions side by side; rows whose values differ are marked.
 
     Examples:
 
@@ -159,54 +196,69 @@ def compare(
       aigov compare jp cn --detail --dimensions legal_form,enforcement
 
       aigov compare us uk --section instruments
+
+      aigov compare --all --format csv
     """
-    from ..compare import compare as compare_result
-    from ..compare import compare_section
-
-    catalog = open_catalog(frameworks_dir, no_cache)
-    chosen = catalog.registry.ids() if all_ else list(names or [])
-    if len(chosen) < 2 and not all_:
-        raise AigovError("compare needs at least two jurisdictions (or --all)")
-    frameworks, ats = resolve_frameworks(catalog, chosen, parse_as_of(as_of))
+    chosen = choose_format(fmt, output, DATA)
+    gov = open_api(frameworks_dir, no_cache)
     if section:
-        result: Any = compare_section(frameworks, ats, section)
+        result = gov.compare_section(names or [], section, all=all_, as_of=as_of)
     else:
-        dims = dimensions.split(",") if dimensions else None
-        result = compare_result(
-            frameworks, ats, dimensions=dims, only_differences=only_differences, detail=detail
+        result = gov.compare(
+            names or [],
+            all=all_,
+            dimensions=dimensions.split(",") if dimensions else None,
+            only_differences=only_differences,
+            detail=detail,
+            as_of=as_of,
+            layers=layers,
+            hindsight=hindsight,
         )
-    emit(result, fmt, output, color, catalog.input_paths())
+    deliver(gov, result, chosen, output, color, pager=not no_pager, when=as_of)
 
 
-@app.command()
+@command()
 def diff(
     left: Annotated[
         str,
         typer.Argument(
-            help="First jurisdiction (ID or ID@DATE).", metavar="A", autocompletion=complete_ids
+            help="First jurisdiction (ID or ID@DATE).",
+            metavar="A",
+            autocompletion=complete_ids,
+            show_default=False,
         ),
     ],
     right: Annotated[
         str,
         typer.Argument(
-            help="Second jurisdiction (ID or ID@DATE).", metavar="B", autocompletion=complete_ids
+            help="Second jurisdiction (ID or ID@DATE).",
+            metavar="B",
+            autocompletion=complete_ids,
+            show_default=False,
         ),
     ],
-    dimensions: Annotated[
+    dimensions: DimensionsOpt = None,
+    section: Annotated[
         str | None,
         typer.Option(
-            "--dimensions", help="Comma-separated dimension ids to consider.", metavar="A,B"
+            "--section",
+            "-s",
+            help="List one section in full: instruments, institutions, positions or obligations.",
         ),
     ] = None,
-    fmt: FormatOpt = Format.table,
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     color: ColorOpt = Color.auto,
     frameworks_dir: FrameworksDirs = None,
     no_cache: NoCacheOpt = False,
+    no_pager: NoPagerOpt = False,
 ) -> None:
-    """Show only what differs: dimensions, instruments, institutions, positions.
+    """Show only what differs: dimensions first, then instruments, obligations, positions.
 
-    Exits 1 when something differs and 0 when nothing does, like diff(1).
+    One jurisdiction at two dates: everything added, removed or changed since. Two
+    jurisdictions: counts by type and the instruments that match by topic (--section
+    instruments lists them all). Exits 1 when something differs and 0 when nothing does,
+    like diff(1).
 
     Examples:
 
@@ -216,22 +268,32 @@ def diff(
 
       aigov diff japan@2024-04-01 japan
     """
-    from ..compare import diff as diff_result
-
-    catalog = open_catalog(frameworks_dir, no_cache)
-    (a, b), (at_a, at_b) = resolve_frameworks(catalog, [left, right], None)
-    result = diff_result(a, b, at_a, at_b, dimensions=dimensions.split(",") if dimensions else None)
-    emit(result, fmt, output, color, catalog.input_paths())
+    chosen = choose_format(fmt, output, DATA)
+    gov = open_api(frameworks_dir, no_cache)
+    result = gov.diff(
+        left, right, dimensions=dimensions.split(",") if dimensions else None, section=section
+    )
+    deliver(gov, result, chosen, output, color, pager=not no_pager)
     if not result.differs:
         error("no differences")
     raise typer.Exit(ExitCode.FOUND if result.differs else ExitCode.OK)
 
 
-@app.command()
+@command()
 def dimensions(
-    fmt: FormatOpt = Format.table,
+    dimension: Annotated[
+        str | None,
+        typer.Argument(
+            help="One dimension's id: show its codebook rules too.",
+            metavar="[DIMENSION]",
+            autocompletion=complete_dimensions,
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     color: ColorOpt = Color.auto,
+    no_pager: NoPagerOpt = False,
 ) -> None:
     """List the comparison dimensions, their questions and ordered vocabularies.
 
@@ -239,8 +301,11 @@ def dimensions(
 
       aigov dimensions
 
+      aigov dimensions pre_market_control
+
       aigov dimensions --format json
     """
-    from ..compare import dimensions_list
+    from .. import api
 
-    emit(dimensions_list(), fmt, output, color, [])
+    chosen = choose_format(fmt, output, DATA)
+    emit(api.dimensions(dimension), chosen, output, color, pager=not no_pager)

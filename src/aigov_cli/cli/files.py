@@ -1,5 +1,8 @@
-"""Commands about framework files: validate, schema, new."""
+"""Commands about framework files and the cache: validate, schema, new, cache."""
 
+from __future__ import annotations
+
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -7,28 +10,35 @@ import typer
 
 from ..errors import AigovError, ExitCode
 from ..output import error, write_text
-from .shared import (
-    FrameworksDirs,
-    OutputOpt,
-    ValidateFormat,
-    app,
-    open_catalog,
-)
+from .app import command
+from .options import FrameworksDirs, OutputOpt, ValidateFormat
 
 
-@app.command()
+@command()
 def validate(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Files or folders; none: every built-in and user file."),
+        typer.Argument(
+            help="Files or folders; none: every built-in and user file.", show_default=False
+        ),
     ] = None,
     strict: Annotated[
         bool,
         typer.Option(
             "--strict",
-            help="Also require completeness: every dimension assessed and sourced, every source cited, as_of under a year old, statuses that agree with dates.",
+            help="Also require completeness: every dimension rated under a codebook rule with an "
+            "official source, every obligation topic answered, every source with a kind, binding "
+            "instruments with their official text, as_of under a year old.",
         ),
     ] = False,
+    max_age: Annotated[
+        str | None,
+        typer.Option(
+            "--max-age",
+            help="Report every claim last verified more than AGE ago (e.g. 180d, 6m, 1y).",
+            metavar="AGE",
+        ),
+    ] = None,
     fmt: Annotated[
         ValidateFormat,
         typer.Option(
@@ -42,30 +52,31 @@ def validate(
 ) -> None:
     """Check framework files and report every problem as file:line:col: message.
 
-    Exits 0 when every file is valid, 1 when any problem is found, 2 on a usage error.
+    Exits 0 when every file is valid (warnings allowed), 1 when any problem is found, 2 on
+    a usage error.
 
     Examples:
 
       aigov validate
 
       aigov validate --strict my-frameworks/
+
+      aigov validate --max-age 180d
     """
-    from ..checker import check, expand
+    from .. import api
     from ..render.problems import render_problems
 
-    if paths:
-        files = expand(paths)
-    else:
-        # The same discovery (and warnings about skipped files) as every other command.
-        registry = open_catalog(frameworks_dir, no_cache=True).registry
-        files = [e.path for e in registry.entries.values()]
-    report = check(files, strict=strict)
-    write_text(render_problems(report, fmt.value), output)
-    error(report.summary())
-    raise typer.Exit(ExitCode.OK if report.ok else ExitCode.FOUND)
+    validation = api.validate(
+        paths or [], strict=strict, max_age=max_age, frameworks_dirs=frameworks_dir or []
+    )
+    for warning in validation.warnings:
+        error(warning)
+    write_text(render_problems(validation, fmt.value), output)
+    error(validation.summary())
+    raise typer.Exit(ExitCode.OK if validation.ok else ExitCode.FOUND)
 
 
-@app.command()
+@command()
 def schema(output: OutputOpt = None) -> None:
     """Print the JSON Schema (draft 2020-12) of a framework file.
 
@@ -75,15 +86,20 @@ def schema(output: OutputOpt = None) -> None:
     """
     import json
 
-    from ..models import json_schema
+    from .. import api
 
-    write_text(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", output)
+    write_text(json.dumps(api.schema(), indent=2, ensure_ascii=False) + "\n", output)
 
 
-@app.command()
+@command()
 def new(
     framework_id: Annotated[
-        str, typer.Argument(help="The new id: lower-case letters, digits, hyphens.", metavar="ID")
+        str,
+        typer.Argument(
+            help="The new id: lower-case letters, digits, hyphens.",
+            metavar="ID",
+            show_default=False,
+        ),
     ],
     name: Annotated[
         str, typer.Option("--name", help="The jurisdiction's name, e.g. 'New Zealand'.")
@@ -101,14 +117,59 @@ def new(
 
       aigov validate frameworks/new-zealand.yaml
     """
-    from ..skeleton import skeleton
+    from .. import api
 
-    try:
-        text = skeleton(framework_id, name)
-    except ValueError as exc:
-        raise AigovError(f"{framework_id!r}: {exc}") from None
+    text = api.skeleton(framework_id, name)
     if output is not None and output.exists() and not force:
         raise AigovError(f"{output}: already exists; use --force to overwrite it")
     write_text(text, output)
     if output is not None:
         error(f"wrote {output}; run 'aigov validate {output}' to list what is left to fill")
+
+
+class CacheAction(str, Enum):
+    """What `aigov cache` does."""
+
+    info = "info"
+    clear = "clear"
+    prune = "prune"
+
+
+@command()
+def cache(
+    action: Annotated[
+        CacheAction,
+        typer.Argument(
+            help="info: where it is and its size; clear: empty it; prune: drop old entries."
+        ),
+    ] = CacheAction.info,
+) -> None:
+    """Show, prune or empty the cache of validated files (never needed for correctness).
+
+    Examples:
+
+      aigov cache
+
+      aigov cache clear
+    """
+    from ..cache import Cache
+
+    store = Cache.default()
+    if store is None:
+        write_text(
+            "no cache: no home directory, and neither AIGOV_CACHE_DIR nor an absolute XDG_CACHE_HOME is set\n",
+            None,
+        )
+        return
+    if action is CacheAction.clear:
+        error(f"removed {store.clear()} files from {store.root}")
+        return
+    if action is CacheAction.prune:
+        error(f"removed {store.prune(force=True)} stale files from {store.root}")
+        return
+    info = store.info()
+    write_text(
+        f"path: {info['path']}\nentries: {info['entries']}\nindexes: {info['indexes']}\n"
+        f"bytes: {info['bytes']}\n",
+        None,
+    )

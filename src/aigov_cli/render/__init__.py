@@ -1,14 +1,16 @@
-"""Renderers: one module per format, each with `render(result)`; nothing else lives here.
+"""Renderers: one module per format, each with `render(result) -> str`; nothing else lives here.
 
-`FORMATS` maps each `--format` value to its module, loaded only when used (rich is
-imported only for table output). The analysis results register their data and block forms
-in `analysis_views`, which the analysis commands import.
+`FORMATS` maps each format name to its module, loaded only when used. Views (table,
+markdown, html, svg) read a result's blocks (`blocks.to_blocks`, registered in `views` and
+`views_analysis`); data formats (json, yaml, csv) read its data (`data.to_data`,
+`records.to_records`). A test proves every format maps to a module.
 """
 
 from __future__ import annotations
 
 import importlib
 from types import ModuleType
+from typing import Any
 
 FORMATS: dict[str, str] = {
     "table": "table",
@@ -20,9 +22,25 @@ FORMATS: dict[str, str] = {
     "bibtex": "bibtex",
     "csl-json": "csljson",
     "html": "html",
+    "atom": "atom",
+    "ics": "ics",
 }
+# Formats for people: laid out from the result's blocks.
+VIEWS = ("table", "markdown", "html", "svg")
 
 
 def renderer(fmt: str) -> ModuleType:
-    """The renderer module for a format name."""
+    """The renderer module for a format name (the views are registered on first use)."""
+    if fmt in ("table", "markdown"):
+        from . import views, views_analysis  # noqa: F401  (register the views)
     return importlib.import_module(f"{__name__}.{FORMATS[fmt]}")
+
+
+def render_text(result: Any, fmt: str, *, width: int = 100, color: bool = False) -> str:
+    """A result as text in `fmt`; the table layout at `width` columns."""
+    module = renderer(fmt)
+    if fmt == "table":
+        text: str = module.render_text(result, width=width, color=color)
+        return text
+    rendered: str = module.render(result)
+    return rendered

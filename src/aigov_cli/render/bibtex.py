@@ -1,4 +1,11 @@
-"""BibTeX: one @misc (or @article, @techreport, @online) entry per source; keys unique."""
+"""BibTeX: one entry per source, that every standard style formats.
+
+Only the standard types with their required fields: `@techreport` (author, institution)
+and `@book` (author, publisher) when the data has those, `@misc` otherwise, with the
+publisher in `howpublished`. Titles are brace-protected so that styles keep "AI" upper
+case; months are the standard macros; the claims citing a source go in a comment line
+before the entry, never in `note` (which styles print). Keys are unique.
+"""
 
 from __future__ import annotations
 
@@ -8,22 +15,27 @@ from typing import Any
 from ..analysis import Bibliography
 from .escape import one_line
 
-_TYPES = {
-    "article": "article",
-    "report": "techreport",
-    "book": "book",
-    "web": "online",
-    "news": "online",
-    "official": "misc",
-    "law": "misc",
-    "treaty": "misc",
-}
 _SPECIAL = re.compile(r"([&%$#_{}~^\\])")
 _REPLACE = {"~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"}
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_ORGANISATION = re.compile(
+    r"\b(ministry|agency|office|council|commission|committee|department|government|"
+    r"authority|institute|university|parliament|congress|senate|assembly|court|group|"
+    r"association|foundation|centre|center|bureau|board|network|news|press|times|post|"
+    r"journal|law|llp|inc|ltd|oecd|unesco|g7|eu|un)\b",
+    re.IGNORECASE,
+)
 
 
 def _escape(text: str) -> str:
     return _SPECIAL.sub(lambda m: _REPLACE.get(m.group(), "\\" + m.group()), one_line(text))
+
+
+def _author(name: str) -> str:
+    """A person's name as BibTeX parses it; an organisation's braced whole."""
+    if "," in name or _ORGANISATION.search(name) or len(name.split()) > 4:
+        return "{" + _escape(name) + "}"
+    return _escape(name)
 
 
 def _key(jurisdiction: str, source_id: str, used: set[str]) -> str:
@@ -35,43 +47,43 @@ def _key(jurisdiction: str, source_id: str, used: set[str]) -> str:
     return key
 
 
+def entry(jurisdiction: str, cited_by: tuple[str, ...], s: dict[str, Any], key: str) -> str:
+    """One source as a BibTeX entry, preceded by a comment naming the claims citing it."""
+    fields: list[tuple[str, str]] = [("title", "{{" + _escape(s["title"]) + "}}")]
+    author, publisher = s.get("author"), s.get("publisher")
+    kind = "misc"
+    if s.get("type") == "report" and author and publisher:
+        kind = "techreport"
+    elif s.get("type") == "book" and author and publisher:
+        kind = "book"
+    if author:
+        fields.append(("author", "{" + _author(author) + "}"))
+    if publisher:
+        name = {"techreport": "institution", "book": "publisher"}.get(kind, "howpublished")
+        fields.append((name, "{" + _escape(publisher) + "}"))
+    date = s.get("date")
+    if date:
+        fields.append(("year", "{" + date[:4] + "}"))
+        if len(date) >= 7:
+            fields.append(("month", _MONTHS[int(date[5:7]) - 1]))
+    if s.get("url"):
+        fields.append(("url", "{" + s["url"].replace("%", r"\%").replace("#", r"\#") + "}"))
+    if s.get("accessed"):
+        fields.append(("urldate", "{" + s["accessed"] + "}"))
+    body = ",\n".join(f"  {name} = {value}" for name, value in fields)
+    claims = ", ".join(cited_by) or "no claim"
+    comment = f"% aigov {one_line(jurisdiction)}: cited by {one_line(claims)}\n"
+    return f"{comment}@{kind}{{{key},\n{body}\n}}\n"
+
+
 def render(result: Any) -> str:
     """The bibliography as BibTeX."""
     if not isinstance(result, Bibliography):
         raise TypeError("bibtex renders only a bibliography")
     used: set[str] = set()
-    entries = []
-    for entry in result.entries:
-        s = entry.source
-        fields = [("title", "{" + _escape(s["title"]) + "}")]
-        if s.get("author"):
-            fields.append(("author", "{" + _escape(s["author"]) + "}"))
-        if s.get("publisher"):
-            name = "journal" if s.get("type") == "article" else "publisher"
-            fields.append((name, _escape(s["publisher"])))
-        date = s.get("date")
-        if date:
-            fields.append(("year", date[:4]))
-            if len(date) >= 7:
-                fields.append(("month", str(int(date[5:7]))))
-            fields.append(("date", date))
-        if s.get("url"):
-            fields.append(("url", s["url"].replace("%", r"\%").replace("#", r"\#")))
-        if s.get("accessed"):
-            fields.append(("urldate", s["accessed"]))
-        fields.append(
-            (
-                "note",
-                "Cited by aigov "
-                + _escape(entry.jurisdiction)
-                + ": "
-                + _escape(", ".join(entry.cited_by) or "no claim"),
-            )
+    return "\n".join(
+        entry(
+            e.jurisdiction.id, e.cited_by, e.source, _key(e.jurisdiction.id, e.source["id"], used)
         )
-        kind = _TYPES.get(s.get("type", ""), "misc")
-        body = ",\n".join(
-            f"  {name} = {{{value}}}" if not value.startswith("{") else f"  {name} = {value}"
-            for name, value in fields
-        )
-        entries.append(f"@{kind}{{{_key(entry.jurisdiction, s['id'], used)},\n{body}\n}}\n")
-    return "\n".join(entries)
+        for e in result.entries
+    )

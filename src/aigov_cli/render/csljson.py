@@ -17,6 +17,7 @@ _TYPES = {
     "official": "document",
     "law": "legislation",
     "treaty": "treaty",
+    "judgment": "legal_case",
 }
 
 
@@ -32,7 +33,7 @@ def render(result: Any) -> str:
     for entry in result.entries:
         s = entry.source
         item: dict[str, Any] = {
-            "id": f"{entry.jurisdiction}:{s['id']}",
+            "id": f"{entry.jurisdiction.id}:{s['id']}",
             "type": _TYPES.get(s.get("type", ""), "document"),
             "title": s["title"],
         }
@@ -46,6 +47,7 @@ def render(result: Any) -> str:
             item["accessed"] = _date(s["accessed"])
         if s.get("url"):
             item["URL"] = s["url"]
-        item["note"] = "Cited by: " + (", ".join(entry.cited_by) or "no claim")
+        # `annote`, not `note`: citation styles print a note in the reference list.
+        item["annote"] = "aigov: cited by " + (", ".join(entry.cited_by) or "no claim")
         items.append(item)
     return json_safe(json.dumps(items, indent=2, ensure_ascii=False)) + "\n"

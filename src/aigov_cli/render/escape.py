@@ -37,19 +37,31 @@ def json_safe(dumped: str) -> str:
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#!~])")
+_URL_UNSAFE = re.compile(r"[\x00-\x20<>|\\\x7f-\x9f]")
 
 
-def markdown_cell(text: str) -> str:
-    """Text that stays inside one GitHub table cell and renders literally."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", inert(text)).replace("&", "&amp;")
-    return (
-        "<br>".join(part.strip() for part in escaped.splitlines()) if "\n" in escaped else escaped
-    )
+def markdown_text(text: str) -> str:
+    """Text that stays on one line, inside one GitHub table cell, and renders literally."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text)).replace("&", "&amp;")
 
 
-def csv_cell(text: str) -> str:
-    """A CSV field that no spreadsheet will read as a formula."""
-    text = inert(text)
+def markdown_url(url: str) -> str:
+    """A link destination for `[title](<url>)`: never backslash-escaped (cmark-gfm keeps
+    the backslash in the href); characters that would end the link or the table cell are
+    percent-encoded instead."""
+    return "<" + _URL_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", url) + ">"
+
+
+def csv_cell(value: object) -> object:
+    """A CSV field that no spreadsheet will read as a formula; numbers stay numbers and a
+    missing value stays an empty cell."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if not isinstance(value, str):
+        return value
+    text = inert(value)
     if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + text
     return text

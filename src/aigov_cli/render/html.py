@@ -1,5 +1,7 @@
-"""HTML: one self-contained report (comparison, map, timeline, sources), no external files.
+"""HTML: one self-contained report, no external files.
 
+Comparison (value, since when, rationale, numbered sources), obligations matrix, the map,
+a timeline folded into a <details> element, how fresh each file is, and the sources.
 Everything from the data is escaped; links are written only for http(s) URLs. No scripts,
 fonts or stylesheets are loaded; the page reads on a phone and prints cleanly.
 """
@@ -10,8 +12,9 @@ from html import escape
 from typing import Any
 
 from ..analysis import Report, Timeline
+from ..obligations import Matrix
 from ..results import Comparison
-from . import svg
+from . import labels, svg
 from .escape import inert
 
 CSS = """
@@ -30,15 +33,23 @@ th { background: #f6f8fa; }
 tr.differs td, tr.differs th { background: var(--differs); }
 .marker { font-weight: bold; color: #9a6700; }
 .value { font-weight: 600; display: block; }
+.since { font-weight: normal; color: var(--muted); }
 .rationale { display: block; margin-top: .25rem; }
+.strength { display: block; }
 sup a, a { color: var(--accent); }
 figure { margin: 0; } figure svg { max-width: 100%; height: auto; }
-ol.sources li { margin-bottom: .35rem; word-break: break-word; }
-@media (max-width: 640px) { body { font-size: 15px; padding: .5rem; } th, td { padding: .3rem; } }
+ol.sources li, ol.notes li { margin-bottom: .35rem; overflow-wrap: anywhere; }
+details summary { cursor: pointer; color: var(--accent); margin: .5rem 0; }
+@media (max-width: 640px) { body { font-size: 15px; padding: .5rem; } th, td { padding: .3rem; }
+  h1 { font-size: 1.35rem; } }
 @media print { body { max-width: none; } .scroll { overflow: visible; } a { color: inherit; }
+  details > *:not(summary) { display: block; }
   tr.differs td, tr.differs th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   h2 { break-after: avoid; } tr { break-inside: avoid; } }
 """
+
+# Timeline events worth a line in a report; milestones and the rest stay in `aigov timeline`.
+_KEY_EVENTS = ("adopted", "in_force", "applicable", "revoked", "lapsed", "founded")
 
 
 def _t(text: object) -> str:
@@ -52,21 +63,31 @@ def _marks(numbers: tuple[int, ...]) -> str:
 
 def _comparison(result: Comparison) -> str:
     head = "".join(
-        f'<th scope="col">{_t(c.name)}<br><span class="note">as of {_t(c.at or c.as_of)}</span></th>'
+        f'<th scope="col">{_t(c.name)}<br><span class="note">'
+        f"{'as recorded for ' + _t(c.at) if c.at else 'file checked ' + _t(c.as_of)}</span></th>"
         for c in result.columns
     )
+    # Shading helps the eye only when it picks some rows out; when every row differs,
+    # the ≠ marks say so and the shading is left off.
+    shade = not all(row.differs for row in result.rows)
     rows = []
     for row in result.rows:
-        cells = "".join(
-            f'<td><span class="value">{_t(c.label)}</span>'
-            f'<span class="rationale">{_t(c.rationale)}{_marks(c.marks)}</span></td>'
-            for c in row.cells
-        )
+        cells = []
+        for column, c in zip(result.columns, row.cells, strict=True):
+            since = f' <span class="since">since {_t(c.since)}</span>' if c.since else ""
+            text = c.rationale
+            if text is None and column.at and c.value:
+                text = "(today's rationale is left out of a past view)"
+            cells.append(
+                f'<td><span class="value">{_t(labels.value(row.dimension, c.value))}{since}</span>'
+                f'<span class="rationale">{_t(text or "")}{_marks(c.marks)}</span></td>'
+            )
         marker = '<span class="marker" title="values differ">≠ </span>' if row.differs else ""
-        css = ' class="differs"' if row.differs else ""
+        css = ' class="differs"' if row.differs and shade else ""
+        question = _question(row.dimension)
         rows.append(
-            f'<tr{css}><th scope="row" title="{_t(row.question)}">{marker}{_t(row.label)}'
-            f'<br><span class="note">{_t(row.question)}</span></th>{cells}</tr>'
+            f'<tr{css}><th scope="row">{marker}{_t(labels.dimension(row.dimension))}'
+            f'<br><span class="note">{_t(question)}</span></th>{"".join(cells)}</tr>'
         )
     return (
         f'<div class="scroll"><table><thead><tr><th scope="col">Dimension</th>{head}</tr>'
@@ -74,19 +95,66 @@ def _comparison(result: Comparison) -> str:
     )
 
 
+def _question(dimension_id: str) -> str:
+    from ..dimensions import get_dimension
+
+    return get_dimension(dimension_id).question
+
+
+def _obligations(result: Matrix) -> str:
+    head = "".join(f'<th scope="col">{_t(labels.name(c))}</th>' for c in result.columns)
+    rows = []
+    for topic in result.topics:
+        cells = []
+        for column in result.columns:
+            parts = []
+            for e in result.cell(topic, column):
+                o = e.obligation
+                when = f" from {_t(o['applies_from'])}" if o.get("applies_from") else ""
+                article = f" ({_t(o['article'])})" if o.get("article") else ""
+                title = _t(o.get("requirement") or o.get("rationale") or "")
+                parts.append(
+                    f'<span class="strength" title="{title}">{_t(labels.term("strength", o["strength"]))}'
+                    f"{when}{article}</span>"
+                )
+            cells.append(f"<td>{''.join(parts) or '<span class=note>no record</span>'}</td>")
+        rows.append(
+            f'<tr><th scope="row">{_t(labels.term("topic", topic))}</th>{"".join(cells)}</tr>'
+        )
+    return (
+        f'<div class="scroll"><table><thead><tr><th scope="col">Topic</th>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
 def _timeline(result: Timeline) -> str:
+    events = [e for e in result.events if e.event in _KEY_EVENTS]
     rows = "".join(
-        f'<tr><td class="nowrap">{_t(e.date)}</td>'
-        f"<td>{_t(e.jurisdiction)}</td><td>{_t(e.event)}</td>"
-        f"<td>{_t(e.title)}{'<br><span class=note>' + _t(e.detail) + '</span>' if e.detail else ''}</td>"
-        f"<td>{'-' if e.binding is None else ('binding' if e.binding else 'non-binding')}</td></tr>"
-        for e in result.events
+        f'<tr><td class="nowrap">{_t(e.date)}</td><td>{_t(e.jurisdiction.name)}</td>'
+        f"<td>{_t(labels.event(e.event))}</td><td>{_t(e.title)}</td></tr>"
+        for e in events
     )
     return (
+        f"<details><summary>{len(events)} dated events (instruments adopted, in force or "
+        "revoked; institutions founded)</summary>"
         '<div class="scroll"><table><thead><tr><th>Date</th><th>Jurisdiction</th>'
-        f"<th>Event</th><th>Title</th><th>Binding</th></tr></thead><tbody>{rows}</tbody>"
-        "</table></div>"
+        f"<th>Event</th><th>Title</th></tr></thead><tbody>{rows}</tbody></table></div></details>"
     )
+
+
+def _freshness(report: Report) -> str:
+    items = []
+    for f in report.freshness:
+        stale = (
+            f"; {len(f.stale)} claim{'s' * (len(f.stale) != 1)} last checked before {_t(f.threshold)}"
+            if f.threshold
+            else ""
+        )
+        items.append(
+            f"<li><strong>{_t(f.jurisdiction)}</strong>: data as of {_t(f.as_of)}, "
+            f"oldest check {_t(f.oldest_verified)}{stale}</li>"
+        )
+    return f"<ul>{''.join(items)}</ul>"
 
 
 def _sources(result: Comparison) -> str:
@@ -96,10 +164,14 @@ def _sources(result: Comparison) -> str:
         title = _t(ref.title)
         if ref.url and ref.url.startswith(("https://", "http://")):
             title = f'<a href="{escape(ref.url, quote=True)}">{title}</a>'
-        tail = "; ".join(_t(x) for x in (who, ref.date or "n.d.") if x)
+        tail = "; ".join(
+            _t(x)
+            for x in (who, ref.date or "n.d.", labels.term("source_kind", ref.kind).lower())
+            if x
+        )
         items.append(
             f'<li id="source-{ref.number}" value="{ref.number}">'
-            f"<strong>{_t(ref.column)}</strong>: {title}. {tail}</li>"
+            f"<strong>{_t(ref.jurisdiction)}</strong>: {title}. {tail}</li>"
         )
     return f'<ol class="sources">{"".join(items)}</ol>'
 
@@ -108,8 +180,9 @@ def render(result: Any) -> str:
     """The report as one HTML document."""
     if not isinstance(result, Report):
         raise TypeError("html renders only a report")
-    names = ", ".join(c.name for c in result.comparison.columns)
-    differing = sum(row.differs for row in result.comparison.rows)
+    comparison = result.comparison
+    differing = sum(row.differs for row in comparison.rows)
+    figure = svg.render(result.plane).replace("<svg xmlns", '<svg aria-label="map" xmlns', 1)
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -122,26 +195,37 @@ def render(result: Any) -> str:
 <body>
 <header>
 <h1>{_t(result.title)}</h1>
-<p class="meta">{_t(names)}. Generated by aigov {_t(result.version)} on {_t(result.generated)}.
-{differing} of {len(result.comparison.rows)} dimensions differ (marked ≠). Every value cites
-its sources, numbered below.</p>
+<p class="meta">Generated by aigov {_t(result.version)} on {_t(result.generated)}.
+{differing} of {len(comparison.rows)} dimensions differ (marked ≠). Every value cites its
+sources, numbered below.</p>
 </header>
 <main>
 <section id="comparison">
 <h2>Comparison</h2>
-{_comparison(result.comparison)}
+{_comparison(comparison)}
+</section>
+<section id="obligations">
+<h2>Obligations</h2>
+<p class="note">What each regime requires, topic by topic: strength, the date it applies from
+and the article. Hover a cell for the requirement; <code>aigov obligations --detail</code>
+gives it in full.</p>
+{_obligations(result.obligations)}
 </section>
 <section id="map">
 <h2>{_t(result.plane.x.label)} × {_t(result.plane.y.label)}</h2>
-<figure>{svg.render(result.plane).replace("<svg xmlns", '<svg aria-label="map" xmlns', 1)}</figure>
+<figure>{figure}</figure>
 </section>
 <section id="timeline">
 <h2>Timeline</h2>
 {_timeline(result.timeline)}
 </section>
+<section id="freshness">
+<h2>How current the data is</h2>
+{_freshness(result)}
+</section>
 <section id="sources">
 <h2>Sources</h2>
-{_sources(result.comparison)}
+{_sources(comparison)}
 </section>
 </main>
 </body>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..checker import Report
+from ..checker import Validation
 from .escape import inert, json_safe
 
 
@@ -17,7 +17,7 @@ def _github_property(text: str) -> str:
     return _github_escape(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_problems(report: Report, fmt: str) -> str:
+def render_problems(report: Validation, fmt: str) -> str:
     """The report in `fmt`: text, json or github."""
     if fmt == "json":
         records = [
@@ -27,6 +27,7 @@ def render_problems(report: Report, fmt: str) -> str:
                 "column": p.column or None,
                 "path": p.path or None,
                 "message": p.message,
+                "level": p.level,
             }
             for p in report.problems
         ]
@@ -38,6 +39,6 @@ def render_problems(report: Report, fmt: str) -> str:
             where = f"file={_github_property(p.file)}"
             if p.line:
                 where += f",line={p.line},col={p.column}"
-            lines.append(f"::error {where}::{_github_escape(inert(p.message))}")
+            lines.append(f"::{p.level} {where}::{_github_escape(inert(p.message))}")
         return "".join(line + "\n" for line in lines)
     return "".join(inert(str(p)) + "\n" for p in report.problems)
