@@ -78,7 +78,7 @@ def test_validate_json_records_every_problem(tmp_path: Path) -> None:
     body = json.loads(invoke("validate", "--format", "json", broken, FIXTURE_FRAMEWORKS).stdout)
     assert body["valid"] is False and body["files"] == 3
     [problem] = body["problems"]
-    assert set(problem) == {"file", "line", "column", "path", "message"}
+    assert set(problem) == {"file", "line", "column", "path", "message", "level"}
     assert problem["line"] == 6 and "kind" in problem["message"]
 
 
@@ -121,7 +121,7 @@ def test_python_api_gives_the_cli_results(tmp_path: Path) -> None:
     assert api.render(gov.compare(["alpha", "beta"]), "markdown").startswith("| ≠ | Dimension |")
     nearest = gov.similar("alpha", top=2).neighbours
     assert len(nearest) == 2 and nearest[0].distance <= nearest[1].distance
-    assert "alpha" not in [n.column.id for n in nearest]
+    assert "alpha" not in [n.jurisdiction.id for n in nearest]
     assert gov.map(["alpha", "beta"]).points[0].x_value == "hybrid"
     assert gov.timeline(["alpha"]).events[0].date == "2019-03-01"
     assert gov.sources(["alpha"]).entries[0].cited_by
@@ -129,7 +129,7 @@ def test_python_api_gives_the_cli_results(tmp_path: Path) -> None:
     assert gov.show("alpha", ["summary"]).sections == ("summary",)
     broken = tmp_path / "alpha.yaml"
     broken.write_text("id: [\n")
-    [problem] = api.validate([broken])
+    [problem] = api.validate([broken]).problems
     assert (problem.line, problem.column) == (2, 1)
     with pytest.raises(api.AigovError):
         gov.get("atlantis")

@@ -28,7 +28,9 @@ def results() -> dict[str, Any]:
         "compare-detail": gov.compare(
             ["alpha", "beta"], detail=True, dimensions=["legal_form", "scope"]
         ),
-        "compare-past": gov.compare(["alpha@2024-04-01", "beta"], detail=True, dimensions=["legal_form"]),
+        "compare-past": gov.compare(
+            ["alpha@2024-04-01", "beta"], detail=True, dimensions=["legal_form"]
+        ),
         "compare-section": gov.compare_section(["alpha", "beta"], "instruments"),
         "diff": gov.diff("alpha", "beta"),
         "diff-time": gov.diff("alpha@2024-04-01", "alpha"),
@@ -42,8 +44,10 @@ def results() -> dict[str, Any]:
         "sources-summary": gov.sources(["alpha", "beta"], summary=True),
         "similar": gov.similar("alpha"),
         "obligations": gov.obligations(),
-        "obligations-detail": gov.obligations(["alpha", "beta"], detail=True, topics=["content_labelling"]),
-        "report": gov.report(["alpha", "beta"], generated="2026-06-02"),
+        "obligations-detail": gov.obligations(
+            ["alpha", "beta"], detail=True, topics=["content_labelling"]
+        ),
+        "report": gov.report(["alpha", "beta"], today="2026-06-02"),
     }
 
 

@@ -88,7 +88,7 @@ def test_yaml_and_json_keep_the_data_exact(hostile_dir: Path) -> None:
     from_json = json.loads(invoke("show", "alpha", "-d", hostile_dir, "-f", "json").stdout)
     from_yaml = yaml.safe_load(invoke("show", "alpha", "-d", hostile_dir, "-f", "yaml").stdout)
     assert from_json == from_yaml
-    assert from_json["jurisdiction"]["summary"] == " / ".join(HOSTILE)
+    assert from_json["framework"]["summary"] == " / ".join(HOSTILE)
 
 
 @pytest.mark.parametrize(

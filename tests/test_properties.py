@@ -95,30 +95,25 @@ def test_random_yamlish_text_only_raises_load_error(source: str) -> None:
 def test_diff_properties(a: dict[str, Any], b: dict[str, Any]) -> None:
     left, right = model(a), model(b)
     assert not diff(left, left).differs
-    forward, backward = diff(left, right), diff(right, left)
-    assert [r.dimension for r in forward.dimensions] == [r.dimension for r in backward.dimensions]
-    assert [r.cells for r in forward.dimensions] == [r.cells[::-1] for r in backward.dimensions]
-    for section, changes in forward.sections.items():
-        mirrored = {
-            (
-                "only_right"
-                if c.kind == "only_left"
-                else "only_left"
-                if c.kind == "only_right"
-                else c.kind,
-                c.key,
-            )
-            for c in changes
-        }
-        assert mirrored == {(c.kind, c.key) for c in backward.sections[section]}
+    for section in (None, "instruments", "obligations"):
+        forward, backward = diff(left, right, section=section), diff(right, left, section=section)
+        assert [r.dimension for r in forward.dimensions] == [
+            r.dimension for r in backward.dimensions
+        ]
+        assert [[c.value for c in r.cells] for r in forward.dimensions] == [
+            [c.value for c in r.cells[::-1]] for r in backward.dimensions
+        ]
+        swap = {"only_left": "only_right", "only_right": "only_left"}
+        mirrored = {(c.section, swap.get(c.change, c.change), c.id) for c in forward.changes}
+        assert mirrored == {(c.section, c.change, c.id) for c in backward.changes}
 
 
 @settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
 @given(frameworks(), frameworks())
 def test_compare_is_symmetric(a: dict[str, Any], b: dict[str, Any]) -> None:
     left, right = model(a), model(b)
-    ab = compare([left, right], [None, None])
-    ba = compare([right, left], [None, None])
+    ab = compare([(left, None), (right, None)])
+    ba = compare([(right, None), (left, None)])
     assert [r.differs for r in ab.rows] == [r.differs for r in ba.rows]
     assert [tuple(c.value for c in r.cells) for r in ab.rows] == [
         tuple(c.value for c in r.cells)[::-1] for r in ba.rows

@@ -122,25 +122,127 @@ def test_id_must_match_file_name(tmp_path: Path) -> None:
     assert [p.message for p in problems] == ["id: id 'alpha' differs from the file name 'other'"]
 
 
-def test_strict_checks(tmp_path: Path) -> None:
+def complete_alpha() -> dict:  # type: ignore[type-arg]
+    """The alpha fixture made complete enough for --strict: rules, every topic answered."""
+    from aigov_cli.vocabulary import ids
+
     data = load_fixture("alpha")
+    for assessment in data["approach"].values():
+        assessment.setdefault("rule", "LF-1")
+    answered = {o["topic"] for o in data["obligations"]}
+    data["obligations"] += [
+        {"topic": t, "strength": "none", "rationale": "Nothing applies.", "sources": ["alpha-act"]}
+        for t in ids("topic")
+        if t not in answered
+    ]
+    return data
+
+
+def test_a_complete_file_passes_strict(tmp_path: Path) -> None:
+    path = write_yaml(tmp_path / "alpha.yaml", complete_alpha())
+    _, problems = check_file(path, strict=True, today=dt.date(2026, 6, 2))
+    assert [p for p in problems if p.is_error] == []
+
+
+def test_strict_checks(tmp_path: Path) -> None:
+    data = complete_alpha()
     del data["approach"]["scope"]
     data["approach"]["state_role"]["sources"] = []
+    data["approach"]["risk_tiering"].pop("rule")
     data["sources"].append({"id": "unused", "title": "Unused", "publisher": "X", "date": "2020"})
+    data["sources"].append(
+        {"id": "press", "title": "News", "publisher": "Y", "date": "2020", "kind": "news"}
+    )
+    data["approach"]["content_labelling"]["sources"] = ["press"]
     data["instruments"][1]["dates"]["revoked"] = "2026-01-01"
+    data["instruments"][1].pop("identifier")
+    data["obligations"][0].pop("article")
+    data["obligations"] = [
+        o for o in data["obligations"] if o["topic"] != "whistleblower_protection"
+    ]
+    data["obligations"].append(
+        {
+            "topic": "content_labelling",
+            "strength": "none",
+            "rationale": "x",
+            "sources": ["alpha-act"],
+        }
+    )
     path = write_yaml(tmp_path / "alpha.yaml", data)
     assert check_file(path)[1] == []
     _, problems = check_file(path, strict=True, today=dt.date(2027, 12, 1))
-    messages = sorted(p.message for p in problems)
+    messages = sorted(p.message for p in problems if p.is_error)
     assert messages == sorted(
         [
             "approach: dimension 'scope' is not assessed",
             "approach.state_role: assessment cites no source",
+            "approach.risk_tiering: rating names no codebook rule ('rule', docs/codebook.md)",
+            "approach.content_labelling.sources: rating cites no official, intergovernmental, court or academic source",
             "sources[2].id: source 'unused' is cited by no claim",
+            "sources[2]: source needs a kind: one of official, intergovernmental, court, academic, news, law_firm, tracker, other",
             "as_of: as_of 2026-06-01 is more than a year old; re-check the file against its sources",
             "instruments[1].status: status in_force, but revoked on 2026-01-01",
+            "instruments[1]: a binding instrument needs its official 'identifier'",
+            "obligations[0]: a binding obligation needs its 'article'",
+            "obligations: topic 'whistleblower_protection' is not answered: add records, or strength none with a rationale",
+            "obligations: topic 'content_labelling' has both records and none",
         ]
     )
+
+
+def test_obligation_checks(tmp_path: Path) -> None:
+    data = load_fixture("alpha")
+    data["obligations"][0]["instrument"] = "atlantis-act"
+    data["obligations"][1]["applies_from"] = "2010-01-01"
+    data["obligations"][2].pop("rationale")
+    data["obligations"].append(dict(data["obligations"][0], instrument="alpha-act"))
+    path = write_yaml(tmp_path / "alpha.yaml", data)
+    messages = [f"{p.line}: {p.message}" for p in check_file(path)[1]]
+    assert any(
+        "names instrument 'atlantis-act', which is not in this file's instruments" in m
+        for m in messages
+    )
+    assert any(
+        "applies from 2010-01-01, before its instrument 'alpha-guidelines' existed (2019-03-01)"
+        in m
+        for m in messages
+    )
+    assert any("an obligation of strength none needs a one-line rationale" in m for m in messages)
+    assert any("duplicate id 'alpha-cooperate'" in m for m in messages)
+    assert all(int(m.split(":")[0]) > 0 for m in messages)  # every one at its line
+
+
+def test_within_must_name_a_known_jurisdiction(tmp_path: Path) -> None:
+    data = load_fixture("alpha")
+    data["within"] = "atlantis"
+    path = write_yaml(tmp_path / "alpha.yaml", data)
+    result = invoke("validate", path)
+    assert result.exit_code == 1
+    assert "within: sits within 'atlantis', which is no known jurisdiction" in result.stdout
+    data["within"] = "european-union"
+    write_yaml(path, data)
+    assert invoke("validate", path).exit_code == 0
+
+
+def test_max_age_finds_a_stale_claim_at_its_line(tmp_path: Path) -> None:
+    data = load_fixture("alpha")
+    data["institutions"][0]["verified"] = "2024-01-15"
+    path = write_yaml(tmp_path / "alpha.yaml", data)
+    result = invoke("validate", path, "--max-age", "365d")
+    assert result.exit_code == 1
+    [line] = [l for l in result.stdout.splitlines() if "institutions[0]" in l]
+    text = path.read_text().splitlines()
+    number = int(line.split(":")[1])
+    assert "verified:" in text[number - 1] and "2024-01-15" in text[number - 1]
+    assert "last verified 2024-01-15" in line
+    assert invoke("validate", "--max-age", "365d").exit_code == 0  # the built-in data is fresh
+
+
+@pytest.mark.parametrize("bad", ["5x", "0d", "d", "12", "1.5y", "-3m"])
+def test_max_age_needs_a_valid_duration(bad: str) -> None:
+    result = invoke("validate", "--max-age", bad)
+    assert result.exit_code == 2
+    assert "90d (days), 12w (weeks), 6m (months) or 1y (years)" in result.stderr
 
 
 def test_history_must_be_ordered(tmp_path: Path) -> None:

@@ -342,19 +342,23 @@ class Frameworks:
         )
 
     def report(
-        self, names: Sequence[str], *, generated: str | None = None, max_age: str = "1y"
+        self,
+        names: Sequence[str],
+        *,
+        max_age: str = "1y",
+        today: str | dt.date | None = None,
     ) -> analysis.Report:
-        """Everything the HTML report shows (`aigov report`)."""
+        """Everything the HTML report shows (`aigov report`), dated `today`."""
         if not names:
             raise UsageError("report needs at least one jurisdiction")
         pairs, skipped = self._resolve(names, None, skip_missing=False)
-        today = dt.date.today()
-        threshold = cutoff(max_age, today)
+        day = _today(today)
+        threshold = cutoff(max_age, day)
         comparison = _compare.compare(pairs, detail=True, skipped=skipped)
         current = [self.catalog.resolve(n)[0] for n in names]
         return analysis.Report(
             title=analysis.report_title(comparison.columns),
-            generated=generated or today.isoformat(),
+            generated=day.isoformat(),
             version=_version(),
             comparison=comparison,
             plane=analysis.plane(pairs, *DEFAULT_MAP_AXES),

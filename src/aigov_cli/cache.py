@@ -12,7 +12,10 @@ It is an optimisation that must never change an answer and never fail a run:
   was written, the entry is trusted only if the checksum of the file's bytes still matches;
   once the file is old enough, the entry is rewritten and timestamps suffice again.
 - **Anything unexpected is a miss**: unreadable, truncated or wrongly shaped entries, a
-  missing home directory, a relative XDG_CACHE_HOME (ignored, as the XDG spec says).
+  missing home directory, a relative XDG_CACHE_HOME (ignored, as the XDG spec says). Each
+  file is a header line and a payload whose checksum the header holds, so an entry changed
+  by anything but aigov (a half-written disk block, a hand edit) is a miss, whatever shape
+  it has.
 - **Bounded.** Summaries live in one small index per folder of framework files, so a large
   folder costs nothing to commands that do not read it; entries for files that are gone, or
   not used for `PRUNE_AFTER_DAYS`, are pruned (at most once a day); `aigov cache clear`
@@ -70,6 +73,16 @@ def cache_dir() -> Path | None:
     return home / ".cache" / "aigov" if home else None
 
 
+def file_stat(path: Path) -> os.stat_result:
+    """A file's metadata. Tests replace this to simulate coarse timestamps."""
+    return os.stat(path)
+
+
+def now_ns() -> int:
+    """The clock entries are stamped with. Tests replace this to move time."""
+    return time.time_ns()
+
+
 def stat_key(st: os.stat_result) -> list[int]:
     """What a file's metadata says about its content."""
     return [st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino]
@@ -100,10 +113,10 @@ def _name(text: str) -> str:
 class Cache:
     """One cache folder. Every method swallows what goes wrong: a failure is a miss."""
 
-    def __init__(self, root: Path, *, stat: Stat = os.stat, clock: Clock = time.time_ns) -> None:
+    def __init__(self, root: Path, *, stat: Stat | None = None, clock: Clock | None = None) -> None:
         self.root = root
-        self.stat = stat
-        self.clock = clock
+        self.stat = stat or file_stat
+        self.clock = clock or now_ns
         self._indexes: dict[Path, dict[str, Any]] = {}
         self._dirty: set[Path] = set()
 
@@ -143,6 +156,36 @@ class Cache:
     def _record(self, stamp: Stamp, **payload: Any) -> dict[str, Any]:
         return {"key": stamp.key, "crc": stamp.crc, "written": self.clock(), **payload}
 
+    # -- files: a header line, then the payload it vouches for ------------------------------
+
+    @staticmethod
+    def _load(path: Path) -> tuple[dict[str, Any], Any]:
+        """(header, payload) of a cache file; ValueError when it is not one aigov wrote."""
+        raw = path.read_bytes()
+        head, sep, body = raw.partition(b"\n")
+        header = json.loads(head)
+        if not (
+            sep
+            and isinstance(header, dict)
+            and header.get("format") == FORMAT
+            and header.get("version") == __version__
+            and header.get("payload") == zlib.crc32(body)
+        ):
+            raise ValueError("not a current aigov cache file")
+        return header, json.loads(body)
+
+    def _write(self, path: Path, header: dict[str, Any], payload: Any) -> None:
+        from .atomic import write_atomically
+
+        with contextlib.suppress(OSError, ValueError, TypeError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # json.dumps runs the C encoder; json.dump to a file is the pure-Python one.
+            body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode(
+                "utf-8", "surrogatepass"
+            )
+            head = {**header, "format": FORMAT, "version": __version__, "payload": zlib.crc32(body)}
+            write_atomically(path, json.dumps(head).encode() + b"\n" + body)
+
     # -- validated data, one entry per file -------------------------------------------------
 
     def _data_path(self, source: Path) -> Path:
@@ -152,21 +195,17 @@ class Cache:
         """The validated data of `source` if its entry is current."""
         path = self._data_path(source)
         try:
-            entry = json.loads(path.read_bytes())
+            header, data = self._load(path)
             if not (
-                isinstance(entry, dict)
-                and entry.get("format") == FORMAT
-                and entry.get("version") == __version__
-                and entry.get("source") == str(source)
-                and self._fresh(entry, source)
-                and isinstance(entry.get("data"), dict)
+                header.get("source") == str(source)
+                and self._fresh(header, source)
+                and isinstance(data, dict)
             ):
                 return None
-            data: dict[str, Any] = entry["data"]
         except Exception:  # any surprise in the cache is a miss, never an error
             return None
-        if entry.pop("_refreshed", False):
-            self._write(path, entry)
+        if header.pop("_refreshed", False):
+            self._write(path, header, data)
         else:
             with contextlib.suppress(OSError):
                 os.utime(path)  # marks it used, for pruning
@@ -174,9 +213,7 @@ class Cache:
 
     def put_data(self, source: Path, stamp: Stamp, data: dict[str, Any]) -> None:
         """Store the data made from the bytes that `stamp` describes."""
-        entry = self._record(stamp, format=FORMAT, version=__version__, source=str(source))
-        entry["data"] = data
-        self._write(self._data_path(source), entry)
+        self._write(self._data_path(source), self._record(stamp, source=str(source)), data)
 
     # -- summaries, one index per folder ----------------------------------------------------
 
@@ -187,15 +224,9 @@ class Cache:
         if folder not in self._indexes:
             rows: dict[str, Any] = {}
             try:
-                index = json.loads(self._index_path(folder).read_bytes())
-                if (
-                    isinstance(index, dict)
-                    and index.get("format") == FORMAT
-                    and index.get("version") == __version__
-                    and index.get("folder") == str(folder)
-                    and isinstance(index.get("rows"), dict)
-                ):
-                    rows = index["rows"]
+                header, found = self._load(self._index_path(folder))
+                if header.get("folder") == str(folder) and isinstance(found, dict):
+                    rows = found
             except Exception:
                 rows = {}
             self._indexes[folder] = rows
@@ -233,21 +264,11 @@ class Cache:
                 for name, row in self._indexes.get(folder, {}).items()
                 if (folder / name).exists()
             }
-            index = {"format": FORMAT, "version": __version__, "folder": str(folder), "rows": rows}
-            self._write(self._index_path(folder), index)
+            self._write(self._index_path(folder), {"folder": str(folder)}, rows)
         self._dirty.clear()
         self.prune()
 
     # -- housekeeping -------------------------------------------------------------------------
-
-    def _write(self, path: Path, payload: dict[str, Any]) -> None:
-        from .atomic import write_atomically
-
-        with contextlib.suppress(OSError, ValueError, TypeError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # json.dumps runs the C encoder; json.dump to a file is the pure-Python one.
-            text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-            write_atomically(path, text.encode("utf-8", "surrogatepass"))
 
     def prune(self, *, force: bool = False) -> int:
         """Remove entries whose files are gone or that were not used for a while (at most
@@ -267,8 +288,15 @@ class Cache:
         ):
             with contextlib.suppress(Exception):
                 unused = now - path.stat().st_mtime_ns > PRUNE_AFTER_DAYS * _DAY_NS
-                entry = json.loads(path.read_bytes())
-                origin = entry.get("source") or entry.get("folder")
+                try:
+                    header = json.loads(path.read_bytes().partition(b"\n")[0])
+                except ValueError:
+                    header = {}
+                origin = (
+                    header.get("source") or header.get("folder")
+                    if isinstance(header, dict)
+                    else None
+                )
                 if unused or not isinstance(origin, str) or not Path(origin).exists():
                     path.unlink()
                     removed += 1

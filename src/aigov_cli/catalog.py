@@ -45,6 +45,7 @@ class Catalog:
         """The validated data of one entry; a LoadError names file:line:col."""
         if entry.id not in self._named:
             self._named[entry.id] = self.loader.data(entry.path)
+            self.loader.flush()
         return self._named[entry.id]
 
     def each(self, ids: Sequence[str] | None = None) -> Iterator[Regime]:

@@ -10,6 +10,8 @@ a per-folder index, so that `list` over many files loads none of them in full.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +23,9 @@ if TYPE_CHECKING:
     from .plain import Summary
 
 
-def read_and_validate(path: Path) -> tuple[Regime, Stamp | None]:
+def read_and_validate(
+    path: Path, stat: Callable[[Path], os.stat_result] = os.stat
+) -> tuple[Regime, Stamp | None]:
     """Validate one file into plain data, and the stamp of the bytes validated (None when
     the file changed while it was read: such data is used once and never cached)."""
     from .cache import Stamp, checksum, stat_key
@@ -29,12 +33,12 @@ def read_and_validate(path: Path) -> tuple[Regime, Stamp | None]:
     from .validation import check_bytes
 
     try:
-        before = stat_key(path.stat())
+        before = stat_key(stat(path))
     except OSError:
         before = None
     raw = read_limited(path)
     try:
-        after = stat_key(path.stat())
+        after = stat_key(stat(path))
     except OSError:
         after = None
     framework, problems = check_bytes(raw, str(path))
@@ -59,7 +63,7 @@ class Loader:
             hit = self.cache.get_data(source)
             if hit is not None:
                 return hit  # type: ignore[return-value]
-        data, stamp = read_and_validate(path)
+        data, stamp = read_and_validate(path, self.cache.stat if self.cache else os.stat)
         if self.cache is not None and stamp is not None:
             self.cache.put_data(source, stamp, dict(data))
             self.cache.put_summary(source, stamp, dict(summary_of(data)))

@@ -46,8 +46,7 @@ def write_text(text: str, output: Path | None, inputs: Sequence[Path] = ()) -> N
     closes stdout early raises PipeClosed, which ends the run quietly."""
     if output is None or str(output) == "-":
         try:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+            _write_stdout(text)
         except BrokenPipeError:
             raise PipeClosed() from None
         except OSError as exc:
@@ -71,6 +70,27 @@ def write_text(text: str, output: Path | None, inputs: Sequence[Path] = ()) -> N
         write_atomically(resolved, text.encode("utf-8"), mode=default_mode(resolved))
     except OSError as exc:
         raise AigovError(f"{output}: cannot write: {exc.strerror or exc}") from None
+
+
+def _write_stdout(text: str) -> None:
+    """Write all of `text` to stdout, or raise.
+
+    Under PYTHONUNBUFFERED the text layer writes straight to the file descriptor and
+    ignores a short write, which is what a pipe gives when its reader goes away in the
+    middle: the output would be cut and the run end with 0. So the bytes go to the
+    descriptor here, in a loop, until all are written or the pipe is closed.
+    """
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file: a test's capture
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    sys.stdout.flush()
+    data = memoryview(text.encode(sys.stdout.encoding or "utf-8", "replace"))
+    while data:
+        written = os.write(fd, data)
+        data = data[written:]
 
 
 def _write_special(text: str, target: Path, shown: Path) -> None:

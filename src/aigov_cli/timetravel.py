@@ -39,7 +39,9 @@ def value_on(
     """The assessment in force on `when` (history entries are oldest first); None before
     the earliest record. Its rationale is withheld unless `hindsight`."""
     entries: list[Any] = [*current["history"], current]
-    in_force = next((e for e in reversed(entries) if e["since"] is None or e["since"] <= when), None)
+    in_force = next(
+        (e for e in reversed(entries) if e["since"] is None or e["since"] <= when), None
+    )
     if in_force is None:
         return None
     if in_force is not current:

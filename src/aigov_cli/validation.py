@@ -264,21 +264,15 @@ def _obligation_problems(doc: Document, framework: Framework) -> list[Problem]:
             problems.append(
                 _problem(doc, (*where, "applies_until"), "applies_until is before applies_from")
             )
-    seen: dict[str, int] = {}
-    for i, o in enumerate(framework.obligations):
-        if o.id is not None and o.id in seen:
-            first = doc.mark(("obligations", seen[o.id], "id"))
-            at = f" (first at line {first.line})" if first else ""
-            problems.append(_problem(doc, ("obligations", i, "id"), f"duplicate id {o.id!r}{at}"))
-        elif o.id is not None:
-            seen[o.id] = i
     return problems
 
 
-def _duplicates(doc: Document, section: str, ids: list[str], key: str) -> list[Problem]:
+def _duplicates(doc: Document, section: str, ids: list[str | None], key: str) -> list[Problem]:
     seen: dict[str, int] = {}
     problems = []
     for i, item_id in enumerate(ids):
+        if item_id is None:  # an obligation of strength none needs no id
+            continue
         if item_id in seen:
             first = doc.mark((section, seen[item_id], key))
             where = f" (first at line {first.line})" if first else ""

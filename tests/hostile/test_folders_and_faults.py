@@ -144,5 +144,5 @@ def test_output_to_a_pipe_or_terminal_device(tmp_path: Path) -> None:
     result = invoke("list", "-f", "csv", "-o", fifo)
     reader.join(timeout=30)
     assert result.exit_code == 0
-    assert received and received[0].startswith("ID,Name")
+    assert received and received[0].startswith("id,name,kind")
     assert fifo.exists() and not fifo.is_file()

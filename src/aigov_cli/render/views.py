@@ -95,7 +95,21 @@ def _(result: Comparison) -> list[Block]:
     names = {c.id: c.name for c in result.columns}
     notes = source_notes(result.sources, names) if result.detail else ()
     if len(result.columns) > len(result.rows) and not result.detail:
-        return [_compact(result)]
+        # More jurisdictions than dimensions (`compare --all`): one row per jurisdiction;
+        # a terminal too narrow for the labels gets the short codes with a legend.
+        transposed = Grid(
+            header=("Jurisdiction", *(labels.dimension(r.dimension) for r in result.rows)),
+            rows=tuple(
+                (
+                    labels.name(col),
+                    *(labels.value(r.dimension, r.cells[n].value) for r in result.rows),
+                )
+                for n, col in enumerate(result.columns)
+            ),
+            layout="list",
+            compact=_compact(result),
+        )
+        return [transposed]
     grid = Grid(
         header=("Dimension", *(labels.name(c) for c in result.columns)),
         rows=tuple(
