@@ -71,7 +71,7 @@ class CoarseClock:
         self.ctimes[str(path)] = second
 
     def stat(self, path: Path) -> Any:
-        real = os.stat(path)
+        real = path.stat()
         fallback = real.st_mtime_ns - real.st_mtime_ns % SECOND
         return SimpleNamespace(
             st_mtime_ns=self.mtimes.get(str(path), fallback),

@@ -230,7 +230,7 @@ def test_max_age_finds_a_stale_claim_at_its_line(tmp_path: Path) -> None:
     path = write_yaml(tmp_path / "alpha.yaml", data)
     result = invoke("validate", path, "--max-age", "365d")
     assert result.exit_code == 1
-    [line] = [l for l in result.stdout.splitlines() if "institutions[0]" in l]
+    [line] = [x for x in result.stdout.splitlines() if "institutions[0]" in x]
     text = path.read_text().splitlines()
     number = int(line.split(":")[1])
     assert "verified:" in text[number - 1] and "2024-01-15" in text[number - 1]

@@ -75,7 +75,7 @@ def cache_dir() -> Path | None:
 
 def file_stat(path: Path) -> os.stat_result:
     """A file's metadata. Tests replace this to simulate coarse timestamps."""
-    return os.stat(path)
+    return path.stat()
 
 
 def now_ns() -> int:
