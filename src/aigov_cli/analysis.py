@@ -58,7 +58,10 @@ class Event(Record, kw_only=True):
     binding: bool | None = None
     detail: str = ""
     milestone: str | None = None  # a milestone's type
+    topic: str | None = None  # an obligation's topic
+    strength: str | None = None  # an obligation's strength
     sources: tuple[str, ...] = ()  # bibliography ids of the item
+    urls: tuple[str, ...] = ()  # the URLs of those sources, where they have one
 
 
 class Timeline(Record, kw_only=True):
@@ -70,6 +73,12 @@ class Timeline(Record, kw_only=True):
 
 
 INSTRUMENT_EVENTS = ("introduced", "adopted", "in_force", "applicable", "revoked", "lapsed")
+
+
+def source_urls(framework: Regime, source_ids: Iterable[str]) -> tuple[str, ...]:
+    """The URLs of the sources named, in order, where they have one."""
+    url_of = {s["id"]: s["url"] for s in framework["sources"] if s["url"]}
+    return tuple(url_of[s] for s in source_ids if s in url_of)
 
 
 def events(framework: Regime) -> Iterator[Event]:
@@ -84,6 +93,7 @@ def events(framework: Regime) -> Iterator[Event]:
             "title": name,
             "binding": i["binding"],
             "sources": tuple(i["sources"]),
+            "urls": source_urls(framework, i["sources"]),
         }
         for key in INSTRUMENT_EVENTS:
             if i["dates"][key]:  # type: ignore[literal-required]
@@ -103,11 +113,16 @@ def events(framework: Regime) -> Iterator[Event]:
             "item": inst["id"],
             "title": inst["name"],
             "sources": tuple(inst["sources"]),
+            "urls": source_urls(framework, inst["sources"]),
         }
         if inst["founded"]:
             yield Event(date=inst["founded"], event="founded", **common)
         for e in inst["events"]:
-            if e["type"] != "founded" or e["date"] != inst["founded"]:
+            # The founding and dissolution dates are events of their own (below).
+            if (e["type"], e["date"]) not in (
+                ("founded", inst["founded"]),
+                ("dissolved", inst["dissolved"]),
+            ):
                 yield Event(
                     date=e["date"], event=e["type"], detail=e["description"] or "", **common
                 )

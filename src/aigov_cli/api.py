@@ -29,12 +29,13 @@ from . import obligations as _obligations
 from .catalog import Catalog
 from .dimensions import DEFAULT_MAP_AXES
 from .errors import AigovError, LoadError, Problem, UsageError
-from .freshness import cutoff, freshness, parse_date
+from .freshness import cutoff, freshness, horizon, parse_date
 from .regime import COMPARE_SECTIONS, Regime, summary_of
 from .results import Comparison, Diff, DimensionsList, Listing, SectionComparison, Showing
 from .timetravel import NoRecordYet, check_when, snapshot
 
 if TYPE_CHECKING:
+    from .changes import Changes, Upcoming
     from .checker import Validation
     from .plain import Summary
 
@@ -340,6 +341,42 @@ class Frameworks:
             detail=detail,
             skipped=skipped,
         )
+
+    def changes(
+        self,
+        names: Sequence[str] = (),
+        *,
+        since: str,
+        until: str | None = None,
+        today: str | dt.date | None = None,
+    ) -> Changes:
+        """Every dated event in [since, until], newest first (`aigov changes`); `until`
+        is today unless given, since what is still to come has not changed anything."""
+        from .changes import changes
+
+        checked = parse_date(since, "--since")
+        assert checked is not None
+        until = parse_date(until, "--until") or _today(today).isoformat()
+        frameworks = [f for f, _ in self._resolve(names, None)[0]] if names else self.catalog.each()
+        return changes(frameworks, checked, until)
+
+    def upcoming(
+        self,
+        names: Sequence[str] = (),
+        *,
+        within: str = "12m",
+        topics: Sequence[str] = (),
+        today: str | dt.date | None = None,
+    ) -> Upcoming:
+        """Dated events after today, soonest first (`aigov upcoming`)."""
+        from .changes import upcoming
+        from .obligations import check_terms
+
+        day = _today(today)
+        until = horizon(within, day)
+        chosen = check_terms("topic", topics, "--topic")
+        frameworks = [f for f, _ in self._resolve(names, None)[0]] if names else self.catalog.each()
+        return upcoming(frameworks, day.isoformat(), until, chosen)
 
     def report(
         self,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated
 
 import typer
@@ -299,3 +300,117 @@ def report(
     choose_format("html", output, ["html"], default="html")
     gov = open_api(frameworks_dir, no_cache)
     deliver(gov, gov.report(names, max_age=max_age), "html", output)
+
+
+class ChangesFormat(str, Enum):
+    """Formats of `aigov changes`."""
+
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+    yaml = "yaml"
+    atom = "atom"
+
+
+class UpcomingFormat(str, Enum):
+    """Formats of `aigov upcoming`."""
+
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+    yaml = "yaml"
+    ics = "ics"
+
+
+@command()
+def changes(
+    names: IdsArg = None,
+    since: Annotated[
+        str, typer.Option("--since", help="Events on or after DATE (YYYY-MM-DD).", metavar="DATE")
+    ] = ...,  # type: ignore[assignment]
+    until: Annotated[
+        str | None, typer.Option("--until", help="Events on or before DATE.", metavar="DATE")
+    ] = None,
+    fmt: Annotated[
+        ChangesFormat | None,
+        typer.Option("--format", "-f", help="Output format [default: table].", show_default=False),
+    ] = None,
+    output: OutputOpt = None,
+    color: ColorOpt = Color.auto,
+    frameworks_dir: FrameworksDirs = None,
+    no_cache: NoCacheOpt = False,
+    no_pager: NoPagerOpt = False,
+) -> None:
+    """What changed: every dated event since DATE, newest first, across jurisdictions.
+
+    New instruments, entries into force and application, revocations and lapses,
+    obligations starting to apply, rating changes, institutions founded or renamed.
+    --format atom writes a feed a feed reader can follow.
+
+    Examples:
+
+      aigov changes --since 2026-01-01
+
+      aigov changes --since 2026-06-01 eu us china --format json
+
+      aigov changes --since 2026-01-01 --format atom -o aigov.atom
+    """
+    chosen = choose_format(fmt, output, [f.value for f in ChangesFormat])
+    gov = open_api(frameworks_dir, no_cache)
+    result = gov.changes(names or [], since=since, until=until)
+    deliver(gov, result, chosen, output, color, pager=not no_pager)
+
+
+@command()
+def upcoming(
+    names: IdsArg = None,
+    within: Annotated[
+        str,
+        typer.Option("--within", help="How far ahead to look: 90d, 12w, 6m, 2y.", metavar="AGE"),
+    ] = "12m",
+    topic: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--topic",
+            "-t",
+            help="Only obligations on this topic, and the instruments that carry them (repeatable).",
+            autocompletion=complete_vocabulary("topic"),
+        ),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today",
+            help="Count from DATE instead of today (for reproducible output).",
+            metavar="DATE",
+        ),
+    ] = None,
+    fmt: Annotated[
+        UpcomingFormat | None,
+        typer.Option("--format", "-f", help="Output format [default: table].", show_default=False),
+    ] = None,
+    output: OutputOpt = None,
+    color: ColorOpt = Color.auto,
+    frameworks_dir: FrameworksDirs = None,
+    no_cache: NoCacheOpt = False,
+    no_pager: NoPagerOpt = False,
+) -> None:
+    """What is coming: dated events after today, soonest first.
+
+    Obligations that start to apply, phases of laws, consultations that close. --format ics
+    writes a calendar (one all-day event per date) that calendar programs import.
+
+    Examples:
+
+      aigov upcoming
+
+      aigov upcoming --within 24m eu --topic content_labelling
+
+      aigov upcoming --today 2026-11-29 --format ics -o ai-deadlines.ics
+    """
+    chosen = choose_format(fmt, output, [f.value for f in UpcomingFormat])
+    gov = open_api(frameworks_dir, no_cache)
+    result = gov.upcoming(names or [], within=within, topics=topic or [], today=today)
+    deliver(gov, result, chosen, output, color, pager=not no_pager)

@@ -61,6 +61,7 @@ class Grid(Record, kw_only=True):
     nowrap: tuple[int, ...] = ()
     heading: int = 1
     spaced: bool = True  # stacked blocks: a blank line between records
+    wide: str = "matrix"  # how `records` lay out at 100 columns and more: matrix or list
     compact: Grid | None = None
 
 

@@ -12,6 +12,7 @@ from functools import singledispatch
 from typing import Any
 
 from ..analysis import Bibliography, MapResult, Report, Similarity, Timeline, source_mix
+from ..changes import Changes, Upcoming
 from ..dimensions import Dimension, get_dimension
 from ..obligations import Matrix
 from ..results import (
@@ -250,10 +251,35 @@ def _(result: Timeline) -> dict[str, Any]:
         "timeline",
         since=result.since,
         until=result.until,
-        events=[
-            {**e.asdict(), "jurisdiction": ref(e.jurisdiction), "sources": list(e.sources)}
-            for e in result.events
-        ],
+        events=[event(e) for e in result.events],
+    )
+
+
+def event(e: Any) -> dict[str, Any]:
+    """One dated event."""
+    return {
+        **e.asdict(),
+        "jurisdiction": ref(e.jurisdiction),
+        "sources": list(e.sources),
+        "urls": list(e.urls),
+    }
+
+
+@to_data.register
+def _(result: Changes) -> dict[str, Any]:
+    return document(
+        "changes", since=result.since, until=result.until, events=[event(e) for e in result.events]
+    )
+
+
+@to_data.register
+def _(result: Upcoming) -> dict[str, Any]:
+    return document(
+        "upcoming",
+        today=result.today,
+        until=result.until,
+        topics=list(result.topics),
+        events=[event(e) for e in result.events],
     )
 
 

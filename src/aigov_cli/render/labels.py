@@ -22,6 +22,7 @@ _EVENTS = {
     "lapsed": "Lapsed",
     "milestone": "Milestone",
     "applies": "Obligation applies",
+    "lapses": "Obligation lapses",
     "rating": "Rating changed",
 }
 

@@ -8,6 +8,7 @@ from functools import singledispatch
 from typing import Any
 
 from ..analysis import Bibliography, MapResult, Similarity, Timeline, source_mix
+from ..changes import Changes, Upcoming
 from ..dimensions import DIMENSIONS
 from ..obligations import Matrix
 from ..results import (
@@ -234,8 +235,7 @@ def _(result: MapResult) -> Table:
     return header, rows
 
 
-@to_records.register
-def _(result: Timeline) -> Table:
+def _events(found: Any) -> Table:
     header = [
         "date",
         "jurisdiction",
@@ -245,8 +245,11 @@ def _(result: Timeline) -> Table:
         "title",
         "binding",
         "milestone",
+        "topic",
+        "strength",
         "detail",
         "sources",
+        "urls",
     ]
     rows = [
         [
@@ -258,12 +261,30 @@ def _(result: Timeline) -> Table:
             e.title,
             e.binding,
             e.milestone,
+            e.topic,
+            e.strength,
             e.detail or None,
             _ids(e.sources),
+            _ids(e.urls),
         ]
-        for e in result.events
+        for e in found
     ]
     return header, rows
+
+
+@to_records.register
+def _(result: Timeline) -> Table:
+    return _events(result.events)
+
+
+@to_records.register
+def _(result: Changes) -> Table:
+    return _events(result.events)
+
+
+@to_records.register
+def _(result: Upcoming) -> Table:
+    return _events(result.events)
 
 
 @to_records.register

@@ -218,7 +218,7 @@ def grid_lines(grid: Grid, width: int, paint: Painter) -> list[str]:
     if grid.layout == "records" and width < STACK_BELOW:
         out += _stacked(grid, width, paint)
     else:
-        boxed = grid.layout != "list"
+        boxed = grid.layout == "matrix" or (grid.layout == "records" and grid.wide == "matrix")
         room = width - (3 * len(grid.header) + 1 if boxed else 0)
         widths = _widths(grid, marked, room, 0 if boxed else GAP)
         if widths is None and grid.compact is not None:

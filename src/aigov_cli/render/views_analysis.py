@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..analysis import Bibliography, MapResult, Similarity, Timeline, source_mix
+from ..analysis import Bibliography, Event, MapResult, Similarity, Timeline, source_mix
+from ..changes import Changes, Upcoming
 from ..obligations import Matrix
 from ..vocabulary import ids
 from . import labels
@@ -54,28 +55,55 @@ def _binding(value: bool | None) -> str:
     return "" if value is None else ("binding" if value else "non-binding")
 
 
-@to_blocks.register
-def _(result: Timeline) -> list[Block]:
+def event_grid(found: tuple[Event, ...], notes: tuple[CellValue, ...] = ()) -> Grid:
+    """Dated events, one a row: stacked (date, jurisdiction, event, title; then the detail)
+    below 100 columns."""
     rows = tuple(
         (
             e.date,
             e.jurisdiction.name,
             labels.event(e.event),
             e.title,
-            " · ".join(x for x in (_binding(e.binding), e.detail) if x),
+            " · ".join(
+                x
+                for x in (
+                    labels.term("topic", e.topic) if e.topic else "",
+                    labels.term("strength", e.strength) if e.strength else _binding(e.binding),
+                    e.detail,
+                )
+                if x
+            ),
         )
-        for e in result.events
+        for e in found
     )
-    return [
-        Grid(
-            header=("Date", "Jurisdiction", "Event", "Title", "Detail"),
-            rows=rows,
-            layout="records",
-            heading=4,
-            spaced=False,
-            nowrap=(0,),
-        )
-    ]
+    return Grid(
+        header=("Date", "Jurisdiction", "Event", "Title", "Detail"),
+        rows=rows,
+        layout="records",
+        heading=4,
+        spaced=False,
+        wide="list",
+        nowrap=(0,),
+        notes=notes,
+    )
+
+
+@to_blocks.register
+def _(result: Timeline) -> list[Block]:
+    return [event_grid(result.events)]
+
+
+@to_blocks.register
+def _(result: Changes) -> list[Block]:
+    window = f"since {result.since}" + (f" until {result.until}" if result.until else "")
+    return [event_grid(result.events, (f"{len(result.events)} events {window}, newest first",))]
+
+
+@to_blocks.register
+def _(result: Upcoming) -> list[Block]:
+    topics = f" on {labels.terms('topic', result.topics)}" if result.topics else ""
+    note = f"{len(result.events)} events after {result.today} until {result.until}{topics}, soonest first"
+    return [event_grid(result.events, (note,))]
 
 
 @to_blocks.register
