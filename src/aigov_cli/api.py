@@ -378,6 +378,15 @@ class Frameworks:
         frameworks = [f for f, _ in self._resolve(names, None)[0]] if names else self.catalog.each()
         return upcoming(frameworks, day.isoformat(), until, chosen)
 
+    def export_sqlite(self, target: str | Path, *, force: bool = False) -> dict[str, int]:
+        """Every visible framework as one SQLite database (`aigov export --format sqlite`);
+        the row count of each table."""
+        from .export import export_sqlite
+
+        origins = {e.id: e.origin for e in self.catalog.registry.entries.values()}
+        pairs = ((f, origins[f["id"]]) for f in self.catalog.each())
+        return export_sqlite(pairs, Path(target), force=force)
+
     def report(
         self,
         names: Sequence[str],

@@ -11,7 +11,7 @@ import typer
 from ..errors import AigovError, ExitCode
 from ..output import error, write_text
 from .app import command
-from .options import FrameworksDirs, OutputOpt, ValidateFormat
+from .options import FrameworksDirs, NoCacheOpt, OutputOpt, ValidateFormat
 
 
 @command()
@@ -173,3 +173,71 @@ def cache(
         f"bytes: {info['bytes']}\n",
         None,
     )
+
+
+class ExportFormat(str, Enum):
+    """Formats of `aigov export`."""
+
+    sqlite = "sqlite"
+
+
+@command()
+def export(
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="The database file to write.", show_default=False),
+    ],
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="The export format.")
+    ] = ExportFormat.sqlite,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+    frameworks_dir: FrameworksDirs = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Export the whole validated data set as a normalised SQLite database.
+
+    Tables for jurisdictions, assessments and their history, instruments and milestones,
+    institutions, funding, initiatives, positions, indicators, challenges, obligations,
+    sources, and the citations linking every claim to its sources; keys, indexes and a meta
+    table. Written atomically; an existing file is kept unless --force.
+
+    Examples:
+
+      aigov export --format sqlite -o aigov.db
+
+      sqlite3 aigov.db "SELECT value, count(*) FROM assessments WHERE dimension = 'legal_form' GROUP BY value"
+    """
+    from .emit import open_api
+
+    gov = open_api(frameworks_dir, no_cache)
+    counts = gov.export_sqlite(output, force=force)
+    error(
+        f"wrote {output}: {counts['jurisdictions']} jurisdictions, {counts['obligations']} obligations, {counts['sources']} sources"
+    )
+
+
+@command()
+def mcp(
+    frameworks_dir: FrameworksDirs = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Serve the data to AI assistants over the Model Context Protocol (stdio).
+
+    Needs the extra: pip install 'aigov[mcp]'. Register it with an MCP client as the
+    command `aigov mcp` (see README). Tools return the same JSON as --format json.
+
+    Examples:
+
+      aigov mcp
+
+      aigov mcp --frameworks-dir my-frameworks/
+    """
+    import os
+
+    try:
+        import mcp as _  # noqa: F401
+    except ImportError:
+        raise AigovError("the MCP server needs the mcp extra: pip install 'aigov[mcp]'") from None
+    from ..mcp_server import serve
+
+    serve(frameworks_dir or [], use_cache=not (no_cache or os.environ.get("AIGOV_NO_CACHE")))
