@@ -213,30 +213,30 @@ def _rows(framework: Regime, origin: str) -> dict[str, list[tuple[Any, ...]]]:
         cited(
             "instruments",
             i["id"],
-            [*i["sources"], *([i["official_text"]] if i.get("official_text") else [])],
+            [*i["sources"], *(x for x in [i.get("official_text")] if x)],
         )
-    for i in framework["institutions"]:
+    for inst in framework["institutions"]:
         t["institutions"].append(
             (
                 j,
-                i["id"],
-                i["name"],
-                i["role"],
-                i["parent"],
-                i["founded"],
-                i["dissolved"],
-                i["description"],
-                i.get("verified"),
-                i.get("notes"),
+                inst["id"],
+                inst["name"],
+                inst["role"],
+                inst["parent"],
+                inst["founded"],
+                inst["dissolved"],
+                inst["description"],
+                inst.get("verified"),
+                inst.get("notes"),
             )
         )
         t["institution_events"] += [
-            (j, i["id"], n, e["date"], e["type"], e["description"])
-            for n, e in enumerate(i["events"])
+            (j, inst["id"], n, e["date"], e["type"], e["description"])
+            for n, e in enumerate(inst["events"])
         ]
-        cited("institutions", i["id"], i["sources"])
+        cited("institutions", inst["id"], inst["sources"])
     for f in framework["funding"]:
-        c = f["conversion"] or {}
+        conversion: dict[str, Any] = dict(f["conversion"] or {})
         t["funding"].append(
             (
                 j,
@@ -248,39 +248,39 @@ def _rows(framework: Regime, origin: str) -> dict[str, list[tuple[Any, ...]]]:
                 f["start"],
                 f["end"],
                 f["purpose"],
-                c.get("amount"),
-                c.get("currency"),
-                c.get("rate_date"),
+                conversion.get("amount"),
+                conversion.get("currency"),
+                conversion.get("rate_date"),
                 f.get("verified"),
                 f.get("notes"),
             )
         )
         cited("funding", f["id"], f["sources"])
-    for i in framework["initiatives"]:
+    for init in framework["initiatives"]:
         t["initiatives"].append(
             (
                 j,
-                i["id"],
-                i["name"],
-                i["type"],
-                i["started"],
-                i["description"],
-                i.get("verified"),
-                i.get("notes"),
+                init["id"],
+                init["name"],
+                init["type"],
+                init["started"],
+                init["description"],
+                init.get("verified"),
+                init.get("notes"),
             )
         )
-        cited("initiatives", i["id"], i["sources"])
+        cited("initiatives", init["id"], init["sources"])
     for p in framework["positions"]:
         t["positions"].append((j, p["topic"], p["stance"], p["since"], p.get("notes")))
         cited("positions", p["topic"], p["sources"])
-    for i in framework["indicators"]:
+    for ind in framework["indicators"]:
         t["indicators"].append(
-            (j, i["id"], i["name"], i["value"], i["unit"], i["year"], i.get("notes"))
+            (j, ind["id"], ind["name"], ind["value"], ind["unit"], ind["year"], ind.get("notes"))
         )
-        cited("indicators", i["id"], i["sources"])
-    for c in framework["challenges"]:
-        t["challenges"].append((j, c["id"], c["description"], c.get("notes")))
-        cited("challenges", c["id"], c["sources"])
+        cited("indicators", ind["id"], ind["sources"])
+    for ch in framework["challenges"]:
+        t["challenges"].append((j, ch["id"], ch["description"], ch.get("notes")))
+        cited("challenges", ch["id"], ch["sources"])
     for o in framework["obligations"]:
         key = obligation_key(dict(o))
         t["obligations"].append(

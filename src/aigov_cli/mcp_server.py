@@ -12,10 +12,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__, api
 from .errors import AigovError
+
+if TYPE_CHECKING:
+    from mcp.server.mcpserver import MCPServer
 
 INSTRUCTIONS = (
     "aigov compares how jurisdictions govern AI, from sourced, dated data. Every tool returns "
@@ -40,7 +43,7 @@ def build(frameworks_dirs: list[Path] | None = None, *, use_cache: bool = True) 
     from mcp.server.mcpserver import MCPServer
 
     gov = api.open(frameworks_dirs or [], use_cache=use_cache)
-    server: Any = MCPServer(
+    server = MCPServer(
         name="aigov", version=__version__, instructions=INSTRUCTIONS, log_level="WARNING"
     )
 
@@ -145,7 +148,7 @@ def build(frameworks_dirs: list[Path] | None = None, *, use_cache: bool = True) 
     return server
 
 
-def _add_file(server: Any, framework_id: str, path: Path) -> None:
+def _add_file(server: MCPServer[Any], framework_id: str, path: Path) -> None:
     @server.resource(
         f"aigov://frameworks/{framework_id}",
         name=framework_id,
