@@ -32,8 +32,12 @@ class _Context:
         return marks(tuple(self.numbers[s] for s in item.get("sources", []) if s in self.numbers))
 
     def brief(self, value: str | None, item: dict[str, Any]) -> str:
-        """A description shown only with --detail; its source marks always."""
-        return self.text(value, item) if self.result.detail else self.cites(item)
+        """A description shown only with --detail (the marks go on the heading otherwise)."""
+        return self.text(value, item) if self.result.detail else ""
+
+    def heading(self, text: str, item: dict[str, Any]) -> str:
+        """A record's heading, with its source marks when its text is not shown."""
+        return text if self.result.detail else " ".join(x for x in (text, self.cites(item)) if x)
 
     def text(self, value: str | None, item: dict[str, Any]) -> str:
         """A text with its source marks; marked as today's in a past view with hindsight."""
@@ -91,10 +95,17 @@ def _approach(ctx: _Context, data: dict[str, Any]) -> Grid:
     )
 
 
-def _dates(item: dict[str, Any]) -> str:
-    dates = item.get("dates", {})
+_LATEST_FIRST = ("revoked", "lapsed", "applicable", "in_force", "adopted", "introduced")
+
+
+def _dates(item: dict[str, Any], *, every: bool = True) -> str:
+    """An instrument's dates; without `every`, only the one that says most of its state."""
+    dates = {k: v for k, v in item.get("dates", {}).items() if v}
+    if not every:
+        key = next((k for k in _LATEST_FIRST if k in dates), None)
+        dates = {key: dates[key]} if key else {}
     return (
-        " · ".join(f"{labels.event(k).lower()} {v}" for k, v in dates.items() if v)
+        " · ".join(f"{labels.event(k).lower()} {v}" for k, v in dates.items())
         or labels.DATE_UNKNOWN
     )
 
@@ -108,8 +119,8 @@ def _instruments(ctx: _Context, data: dict[str, Any]) -> Grid:
                 labels.term("instrument_type", i["type"]),
                 "binding" if i["binding"] else "non-binding",
                 labels.term("instrument_status", i["status"]).lower(),
-                _dates(i),
-                i.get("identifier"),
+                _dates(i, every=ctx.result.detail),
+                i.get("identifier") if ctx.result.detail else None,
                 i["issuer"] if ctx.result.detail else None,
             )
             if x
@@ -120,6 +131,7 @@ def _instruments(ctx: _Context, data: dict[str, Any]) -> Grid:
         rows=tuple(rows),
         title="Instruments",
         layout="records",
+        spaced=ctx.result.detail,
     )
 
 
@@ -133,7 +145,7 @@ def _institutions(ctx: _Context, data: dict[str, Any]) -> Grid:
             details += f" · dissolved {i['dissolved']}"
         if i.get("parent"):
             details += f" · part of {i['parent']}"
-        rows.append((i["name"], details, ctx.brief(i.get("description"), i)))
+        rows.append((i["name"], ctx.heading(details, i), ctx.brief(i.get("description"), i)))
     return Grid(
         header=("Institution", "Details", "Description"),
         rows=tuple(rows),
@@ -149,7 +161,9 @@ def _funding(ctx: _Context, data: dict[str, Any]) -> Grid:
     for f in data.get("funding", []):
         amount = f"{format_amount(f['amount'])} {f['currency']}"
         when = f.get("period") or (f"from {f['start']}" if f.get("start") else labels.DATE_UNKNOWN)
-        rows.append((f["name"], f"{amount} · {when}", ctx.brief(f.get("purpose"), f)))
+        rows.append(
+            (f["name"], ctx.heading(f"{amount} · {when}", f), ctx.brief(f.get("purpose"), f))
+        )
     return Grid(
         header=("Programme", "Amount", "Purpose"),
         rows=tuple(rows),
@@ -164,7 +178,11 @@ def _initiatives(ctx: _Context, data: dict[str, Any]) -> Grid:
     rows = tuple(
         (
             i["name"],
-            f"{labels.term('initiative_type', i['type'])} · started {labels.date_or_unknown(i.get('started'))}",
+            ctx.heading(
+                f"{labels.term('initiative_type', i['type'])} · started "
+                f"{labels.date_or_unknown(i.get('started'))}",
+                i,
+            ),
             ctx.brief(i.get("description"), i),
         )
         for i in data.get("initiatives", [])
@@ -187,7 +205,13 @@ def _positions(ctx: _Context, data: dict[str, Any]) -> Grid:
         )
         for p in data.get("positions", [])
     )
-    return Grid(header=("Topic", "Stance"), rows=rows, title="Positions", layout="records")
+    return Grid(
+        header=("Topic", "Stance"),
+        rows=rows,
+        title="Positions",
+        layout="records",
+        spaced=ctx.result.detail,
+    )
 
 
 def _indicators(ctx: _Context, data: dict[str, Any]) -> Grid:
@@ -229,7 +253,11 @@ def obligation_details(o: dict[str, Any], *, detail: bool) -> str:
 def _obligations(ctx: _Context, data: dict[str, Any]) -> Grid:
     rows = tuple(
         (
-            f"{labels.term('topic', o['topic'])}: {obligation_details(o, detail=ctx.result.detail)}",
+            ctx.heading(
+                f"{labels.term('topic', o['topic'])}: "
+                f"{obligation_details(o, detail=ctx.result.detail)}",
+                o,
+            ),
             ctx.brief(o.get("requirement") or o.get("rationale"), o),
         )
         for o in data.get("obligations", [])

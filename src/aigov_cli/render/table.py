@@ -208,14 +208,17 @@ def _stacked(grid: Grid, width: int, paint: Painter) -> list[str]:
 def grid_lines(grid: Grid, width: int, paint: Painter) -> list[str]:
     """One grid laid out to `width` columns."""
     out: list[str] = []
+    stacked = grid.layout == "records" and width < STACK_BELOW
     if grid.title:
-        out += [paint(inert(grid.title), BOLD), ""]
+        # A stacked section's records start with bold headings; no blank line is needed.
+        out += [paint(inert(grid.title.upper() if stacked else grid.title), BOLD)]
+        out += [] if stacked else [""]
     cells = _cells(grid)
     if grid.highlight:
         marked = [[("  " + row[0]) if k == 0 else c for k, c in enumerate(row)] for row in cells]
     else:
         marked = cells
-    if grid.layout == "records" and width < STACK_BELOW:
+    if stacked:
         out += _stacked(grid, width, paint)
     else:
         boxed = grid.layout == "matrix" or (grid.layout == "records" and grid.wide == "matrix")
