@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import fcntl
+import itertools
 import json
 import os
 import pty
 import re
-import struct
-import termios
 import select
 import signal
+import struct
 import subprocess
 import sys
+import termios
 import time
 
 import pytest
@@ -152,7 +153,7 @@ def split_words(text: str, words: set[str]) -> list[str]:
     cell's line and the start of the same cell's next line join into a known word."""
     found = []
     lines = text.splitlines()
-    for above, below in zip(lines, lines[1:], strict=False):
+    for above, below in itertools.pairwise(lines):
         top, bottom = _cells(above), _cells(below)
         if len(top) != len(bottom):
             continue
