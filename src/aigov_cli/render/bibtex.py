@@ -71,7 +71,9 @@ def entry(jurisdiction: str, cited_by: tuple[str, ...], s: dict[str, Any], key: 
     if s.get("accessed"):
         fields.append(("urldate", "{" + s["accessed"] + "}"))
     body = ",\n".join(f"  {name} = {value}" for name, value in fields)
-    claims = ", ".join(cited_by) or "no claim"
+    # An "@" outside an entry starts one, so claim paths such as legal_form@2019-03-29 are
+    # written with "since" in this comment line.
+    claims = (", ".join(cited_by) or "no claim").replace("@", " since ")
     comment = f"% aigov {one_line(jurisdiction)}: cited by {one_line(claims)}\n"
     return f"{comment}@{kind}{{{key},\n{body}\n}}\n"
 

@@ -65,13 +65,20 @@ def render(result: Any) -> str:
     xs, ys = result.x.values, result.y.values
     left = 60 + max(len(v.label) for v in ys) * AXIS_CHAR
     right, top = 30, 96
-    cell_w = (WIDTH - left - right) / len(xs)
     cells: dict[tuple[int, int], list[tuple[str, str]]] = defaultdict(list)
     for p in result.points:
         if p.x_value is None or p.y_value is None:
             continue
         key = (result.x.value_ids.index(p.x_value), result.y.value_ids.index(p.y_value))
         cells[key].append((labels.name(p.jurisdiction), p.jurisdiction.kind))
+    # Every cell is at least as wide as the longest name (and the x-axis labels) needs.
+    widest = max([name_width(n) for items in cells.values() for n, _ in items] + [0.0])
+    cell_w = max(
+        (WIDTH - left - right) / len(xs),
+        widest + 2 * PAD,
+        max(len(v.label) for v in xs) * AXIS_CHAR + 2 * PAD,
+    )
+    width = int(left + right + cell_w * len(xs))
     plans = {}
     for key, items in cells.items():
         items.sort()
@@ -90,11 +97,11 @@ def render(result: Any) -> str:
         y += row_h[j]
     title = f"{result.x.label} × {result.y.label}"
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
-        f'viewBox="0 0 {WIDTH} {height}" role="img" font-family="Helvetica, Arial, sans-serif">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" font-family="Helvetica, Arial, sans-serif">',
         f"<title>{_text(f'AI regimes by {result.x.label} and {result.y.label}')}</title>",
-        f'<rect width="{WIDTH}" height="{height}" fill="#ffffff"/>',
-        f'<text x="{WIDTH / 2:.1f}" y="34" font-size="22" font-weight="bold" text-anchor="middle" '
+        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+        f'<text x="{width / 2:.1f}" y="34" font-size="22" font-weight="bold" text-anchor="middle" '
         f'fill="#222">{_text(title)}</text>',
     ]
     for i in range(len(xs)):
@@ -116,7 +123,7 @@ def render(result: Any) -> str:
             f'font-size="{AXIS_SIZE}" text-anchor="end" fill="#333">{_text(value.label)}</text>'
         )
     out.append(
-        f'<text x="{left + (WIDTH - left - right) / 2:.1f}" y="{top + plot_h + 62:.1f}" font-size="16" '
+        f'<text x="{left + (width - left - right) / 2:.1f}" y="{top + plot_h + 62:.1f}" font-size="16" '
         f'text-anchor="middle" fill="#111">{_text(result.x.label)} →</text>'
     )
     middle = top + plot_h / 2
