@@ -41,7 +41,14 @@ figure { margin: 0; } figure svg { max-width: 100%; height: auto; }
 ol.sources li, ol.notes li { margin-bottom: .35rem; overflow-wrap: anywhere; }
 details summary { cursor: pointer; color: var(--accent); margin: .5rem 0; }
 @media (max-width: 640px) { body { font-size: 15px; padding: .5rem; } th, td { padding: .3rem; }
-  h1 { font-size: 1.35rem; } }
+  h1 { font-size: 1.35rem; }
+  /* Side-by-side tables become stacked blocks: each cell names its column. */
+  table.stack, table.stack tbody, table.stack tr, table.stack th, table.stack td { display: block; width: 100%; }
+  table.stack thead { display: none; }
+  table.stack tr { border: 1px solid var(--line); margin-bottom: .8rem; }
+  table.stack th, table.stack td { border: 0; border-top: 1px solid var(--line); }
+  table.stack td::before { content: attr(data-label); display: block; font-weight: 700;
+    color: var(--muted); font-size: .85rem; } }
 @media print { body { max-width: none; } .scroll { overflow: visible; } a { color: inherit; }
   details > *:not(summary) { display: block; }
   tr.differs td, tr.differs th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -79,7 +86,8 @@ def _comparison(result: Comparison) -> str:
             if text is None and column.at and c.value:
                 text = "(today's rationale is left out of a past view)"
             cells.append(
-                f'<td><span class="value">{_t(labels.value(row.dimension, c.value))}{since}</span>'
+                f'<td data-label="{_t(labels.name(column))}">'
+                f'<span class="value">{_t(labels.value(row.dimension, c.value))}{since}</span>'
                 f'<span class="rationale">{_t(text or "")}{_marks(c.marks)}</span></td>'
             )
         marker = '<span class="marker" title="values differ">≠ </span>' if row.differs else ""
@@ -90,7 +98,7 @@ def _comparison(result: Comparison) -> str:
             f'<br><span class="note">{_t(question)}</span></th>{"".join(cells)}</tr>'
         )
     return (
-        f'<div class="scroll"><table><thead><tr><th scope="col">Dimension</th>{head}</tr>'
+        f'<div class="scroll"><table class="stack"><thead><tr><th scope="col">Dimension</th>{head}</tr>'
         f"</thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 
@@ -117,12 +125,15 @@ def _obligations(result: Matrix) -> str:
                     f'<span class="strength" title="{title}">{_t(labels.term("strength", o["strength"]))}'
                     f"{when}{article}</span>"
                 )
-            cells.append(f"<td>{''.join(parts) or '<span class=note>no record</span>'}</td>")
+            label = _t(labels.name(column))
+            cells.append(
+                f'<td data-label="{label}">{"".join(parts) or "<span class=note>no record</span>"}</td>'
+            )
         rows.append(
             f'<tr><th scope="row">{_t(labels.term("topic", topic))}</th>{"".join(cells)}</tr>'
         )
     return (
-        f'<div class="scroll"><table><thead><tr><th scope="col">Topic</th>{head}</tr></thead>'
+        f'<div class="scroll"><table class="stack"><thead><tr><th scope="col">Topic</th>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 
