@@ -46,6 +46,11 @@ USAGE_MISTAKES = [
     (["cache", "burn"], "'burn' is not one of"),
     (["report"], "Missing argument 'ID...'"),
     (["compare", "jp", "cn", "-f", "table", "-o", "x.json"], "refusing to write a terminal table"),
+    (["changes"], "Missing option '--since'"),
+    (["upcoming", "--today", "tomorrow"], "--today 'tomorrow'"),
+    (["export"], "Missing option '--output'"),
+    (["export", "-o", "x.db", "-f", "xlsx"], "'--format' / '-f'"),
+    (["mcp", "--bogus"], "No such option: --bogus"),
 ]
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json as _json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -112,22 +112,27 @@ class Frameworks:
 
     def _all_at(
         self, as_of: str | None, *, hindsight: bool = False
-    ) -> tuple[list[Pair], list[str]]:
-        """Every jurisdiction on a date, skipping those with no record yet."""
+    ) -> tuple[Iterator[Pair], list[str]]:
+        """Every jurisdiction on a date, one at a time, and the list of those skipped for
+        having no record yet (filled as the frameworks are read), so that commands over
+        many files hold one file's data at a time."""
         as_of = parse_date(as_of, "--as-of")
-        pairs, skipped = [], []
-        for framework in self.catalog.each():
-            try:
-                check_when(framework, as_of)
-            except NoRecordYet:
-                skipped.append(framework["id"])
-                continue
-            pairs.append((snapshot(framework, as_of, hindsight=hindsight), as_of))
-        return pairs, skipped
+        skipped: list[str] = []
+
+        def dated() -> Iterator[Pair]:
+            for framework in self.catalog.each():
+                try:
+                    check_when(framework, as_of)
+                except NoRecordYet:
+                    skipped.append(framework["id"])
+                    continue
+                yield snapshot(framework, as_of, hindsight=hindsight), as_of
+
+        return dated(), skipped
 
     def _chosen(
         self, names: Sequence[str], as_of: str | None, *, hindsight: bool = False
-    ) -> tuple[list[Pair], list[str]]:
+    ) -> tuple[Iterable[Pair], list[str]]:
         """Named jurisdictions, or all of them (skipping those with no record) when none."""
         if names:
             return self._resolve(names, as_of, skip_missing=as_of is not None, hindsight=hindsight)
@@ -214,6 +219,7 @@ class Frameworks:
         """Side by side across dimensions (`aigov compare`); needs two or more jurisdictions
         or `all`. `layers` adds the regimes the named ones sit within."""
         _compare.pick_dimensions(dimensions)
+        pairs: Iterable[Pair]
         if all:
             pairs, skipped = self._all_at(as_of, hindsight=hindsight)
         else:
@@ -257,7 +263,7 @@ class Frameworks:
         if not all and len(names) < 2:
             raise UsageError("compare needs at least two jurisdictions (or --all)")
         pairs, _ = self._all_at(as_of) if all else self._resolve(names, as_of)
-        return _compare.compare_section(pairs, section)
+        return _compare.compare_section(list(pairs), section)
 
     def diff(
         self,
@@ -321,18 +327,14 @@ class Frameworks:
         """Topics x jurisdictions: what each regime requires (`aigov obligations`); with
         `layers`, a member's column includes what it inherits from the layer above."""
         pairs, skipped = self._chosen(names, as_of)
-        triples = []
-        for framework, at in pairs:
+
+        def with_layer(framework: Regime, at: str | None) -> Regime | None:
             parent = framework.get("within") if layers else None
-            layer = None
-            if (
-                parent
-                and parent in self.catalog.registry.entries
-                and (not names or parent not in names)
-            ):
-                raw = self.catalog.load(self.catalog.registry.entries[parent])
-                layer = snapshot(raw, at)
-            triples.append((framework, at, layer))
+            if not parent or parent not in self.catalog.registry.entries or parent in names:
+                return None
+            return snapshot(self.catalog.load(self.catalog.registry.entries[parent]), at)
+
+        triples = ((framework, at, with_layer(framework, at)) for framework, at in pairs)
         return _obligations.matrix(
             triples,
             topics=topics,
