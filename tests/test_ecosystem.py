@@ -253,7 +253,9 @@ def test_readme_lists_every_builtin_jurisdiction() -> None:
     """The README's table is the one the script generates from the data."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("table", ROOT / "scripts" / "jurisdictions_table.py")
+    spec = importlib.util.spec_from_file_location(
+        "table", ROOT / "scripts" / "jurisdictions_table.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -261,5 +263,3 @@ def test_readme_lists_every_builtin_jurisdiction() -> None:
     assert module.replaced(readme) == readme, "run scripts/jurisdictions_table.py --write"
     for path in sorted((ROOT / "frameworks").glob("*.yaml")):
         assert f"| `{path.stem}` |" in readme, path.stem
-
-

@@ -285,3 +285,20 @@ def test_obligations_include_the_inherited_layer_unless_asked_not_to() -> None:
         ).stdout
     )
     assert all(o["via"] is None for o in own["obligations"])
+
+
+def test_streamed_json_and_yaml_hold_the_same_document() -> None:
+    """compare's long lists are encoded as they are walked; every data format still sees
+    every item (a lazy list read by a C encoder would come out empty)."""
+    import yaml
+
+    from aigov_cli.render import render_text
+    from aigov_cli.render.data import materialized, to_data
+
+    result = api.open().compare(["japan", "china", "eu"])
+    whole = json.loads(json.dumps(materialized(to_data(result))))
+    assert len(whole["jurisdictions"]) == 3 and len(whole["dimensions"]) == len(DIMENSIONS)
+    assert all(len(row["values"]) == 3 for row in whole["dimensions"])
+    assert json.loads(render_text(result, "json")) == whole
+    assert yaml.safe_load(render_text(result, "yaml")) == whole
+    assert api.to_data(result) == whole

@@ -9,18 +9,23 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def write_atomically(target: Path, data: bytes, *, mode: int | None = None) -> None:
-    """Replace `target` with `data`; OSError on failure (the target is then unchanged)."""
+def write_atomically(
+    target: Path, data: bytes | Iterable[bytes], *, mode: int | None = None
+) -> None:
+    """Replace `target` with `data` (bytes, or pieces written as they come); OSError on
+    failure (the target is then unchanged)."""
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         if mode is not None:
             # mkstemp makes the file private (0600); give it the mode a plain open() would.
             os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for piece in [data] if isinstance(data, bytes) else data:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         Path(tmp_name).replace(target)

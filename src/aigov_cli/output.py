@@ -6,7 +6,7 @@ import contextlib
 import errno
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -44,9 +44,30 @@ def terminal_size(stream: Any) -> tuple[int, int | None]:
 def write_text(text: str, output: Path | None, inputs: Sequence[Path] = ()) -> None:
     """Write to stdout, or atomically to `output` (temp file, fsync, rename). A reader that
     closes stdout early raises PipeClosed, which ends the run quietly."""
+    write_chunks([text], output, inputs)
+
+
+def _batched(chunks: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """The chunks joined into pieces of about `size` characters (fewer writes)."""
+    buffer: list[str] = []
+    length = 0
+    for chunk in chunks:
+        buffer.append(chunk)
+        length += len(chunk)
+        if length >= size:
+            yield "".join(buffer)
+            buffer, length = [], 0
+    if buffer:
+        yield "".join(buffer)
+
+
+def write_chunks(chunks: Iterable[str], output: Path | None, inputs: Sequence[Path] = ()) -> None:
+    """Write text produced piece by piece, so that a large document is never held whole:
+    to stdout, or atomically to `output`."""
     if output is None or str(output) == "-":
         try:
-            _write_stdout(text)
+            for piece in _batched(chunks):
+                _write_stdout(piece)
         except BrokenPipeError:
             raise PipeClosed() from None
         except OSError as exc:
@@ -56,7 +77,7 @@ def write_text(text: str, output: Path | None, inputs: Sequence[Path] = ()) -> N
         return
     target = output.expanduser()
     if target.exists() and not target.is_file():
-        _write_special(text, target, output)
+        _write_special("".join(chunks), target, output)
         return
     resolved = target.resolve()
     if any(resolved == Path(p).resolve() for p in inputs):
@@ -67,7 +88,8 @@ def write_text(text: str, output: Path | None, inputs: Sequence[Path] = ()) -> N
     from .atomic import default_mode, write_atomically
 
     try:
-        write_atomically(resolved, text.encode("utf-8"), mode=default_mode(resolved))
+        pieces = (piece.encode("utf-8") for piece in _batched(chunks))
+        write_atomically(resolved, pieces, mode=default_mode(resolved))
     except OSError as exc:
         raise AigovError(f"{output}: cannot write: {exc.strerror or exc}") from None
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
-from ..output import terminal_size, wants_color, write_text
+from ..output import terminal_size, wants_color, write_chunks, write_text
 
 # What a file's extension says about the format it should hold.
 EXTENSIONS = {
@@ -60,10 +60,10 @@ def emit(
     pager: bool = True,
 ) -> None:
     """Render `result` in `fmt` and write it to stdout or `output`."""
-    from ..render import render_text
+    from ..render import render_chunks, render_text
 
     if fmt != "table":
-        write_text(render_text(result, fmt), output, inputs or [])
+        write_chunks(render_chunks(result, fmt), output, inputs or [])
         return
     if output is not None and str(output) != "-":
         write_text(render_text(result, "table", width=100), output, inputs or [])

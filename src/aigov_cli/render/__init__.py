@@ -9,6 +9,7 @@ markdown, html, svg) read a result's blocks (`blocks.to_blocks`, registered in `
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
 from types import ModuleType
 from typing import Any
 
@@ -34,6 +35,15 @@ def renderer(fmt: str) -> ModuleType:
     if fmt in ("table", "markdown"):
         from . import views, views_analysis  # noqa: F401  (register the views)
     return importlib.import_module(f"{__name__}.{FORMATS[fmt]}")
+
+
+def render_chunks(result: Any, fmt: str) -> Iterable[str]:
+    """A result in a data format, piece by piece where the format allows it."""
+    module = renderer(fmt)
+    if hasattr(module, "chunks"):
+        chunks: Iterable[str] = module.chunks(result)
+        return chunks
+    return [module.render(result)]
 
 
 def render_text(result: Any, fmt: str, *, width: int = 100, color: bool = False) -> str:

@@ -4,18 +4,28 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from typing import Any
 
 from .escape import csv_cell
 from .records import to_records
 
 
-def render(result: Any) -> str:
-    """The result as CSV text (CRLF line ends, as RFC 4180 says)."""
+def chunks(result: Any) -> Iterator[str]:
+    """The result as CSV text (CRLF line ends, as RFC 4180 says), a row at a time."""
     header, rows = to_records(result)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
     for row in rows:
         writer.writerow([csv_cell(value) for value in row])
-    return buffer.getvalue()
+        if buffer.tell() > 1 << 16:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def render(result: Any) -> str:
+    """The result as CSV text."""
+    return "".join(chunks(result))

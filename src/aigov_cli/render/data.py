@@ -8,6 +8,7 @@ Every document starts with `format_version` and `command`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import singledispatch
 from typing import Any
 
@@ -29,6 +30,44 @@ from ..results import (
 from . import labels
 
 FORMAT_VERSION = 2
+
+
+class Lazy(list):  # type: ignore[type-arg]
+    """A long list of a document, made item by item as an encoder walks it.
+
+    JSON's encoder (with indentation it is the pure-Python one) asks a list only whether it
+    is empty and then iterates it; so `compare --all` over thousands of files streams out
+    without the whole document ever existing at once. `materialized` turns it into a plain
+    list for encoders that need one (YAML).
+    """
+
+    def __init__(self, items: Callable[[], Iterable[Any]], count: int) -> None:
+        super().__init__()
+        self._items = items
+        self._count = count
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._items())
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+
+def lazy(items: Sequence[Any], make: Callable[[Any], Any]) -> Lazy:
+    """`[make(item) for item in items]`, made only as it is walked."""
+    return Lazy(lambda: (make(item) for item in items), len(items))
+
+
+def materialized(data: Any) -> Any:
+    """`data` with every lazy list made real, recursively."""
+    if isinstance(data, dict):
+        return {k: materialized(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [materialized(v) for v in data]
+    return data
 
 
 def ref(where: Ref) -> dict[str, Any]:
@@ -74,39 +113,35 @@ def to_data(result: Any) -> dict[str, Any]:
 
 @to_data.register
 def _(result: Comparison) -> dict[str, Any]:
+    names = {c.id: c.name for c in result.columns}
+
+    def row(r: Any) -> dict[str, Any]:
+        return {
+            "id": r.dimension,
+            "label": labels.dimension(r.dimension),
+            "question": get_dimension(r.dimension).question,
+            "differs": r.differs,
+            "values": lazy(
+                list(zip(result.columns, r.cells, strict=True)),
+                lambda pair: {"jurisdiction": ref(pair[0]), **cell(r.dimension, pair[1])},
+            ),
+        }
+
+    def source(s: Any) -> dict[str, Any]:
+        where = {
+            "id": s.jurisdiction,
+            "name": names.get(s.jurisdiction, s.jurisdiction),
+            "at": None,
+        }
+        return {**s.asdict(), "jurisdiction": where}
+
     return document(
         "compare",
-        jurisdictions=[ref(c) for c in result.columns],
-        dimensions=[
-            {
-                "id": row.dimension,
-                "label": labels.dimension(row.dimension),
-                "question": get_dimension(row.dimension).question,
-                "differs": row.differs,
-                "values": [
-                    {"jurisdiction": ref(col), **cell(row.dimension, c)}
-                    for col, c in zip(result.columns, row.cells, strict=True)
-                ],
-            }
-            for row in result.rows
-        ],
-        sources=[
-            {
-                **s.asdict(),
-                "jurisdiction": {
-                    "id": s.jurisdiction,
-                    "name": _name(result.columns, s.jurisdiction),
-                    "at": None,
-                },
-            }
-            for s in result.sources
-        ],
+        jurisdictions=lazy(result.columns, ref),
+        dimensions=lazy(result.rows, row),
+        sources=lazy(result.sources, source),
         skipped=list(result.skipped),
     )
-
-
-def _name(columns: tuple[Ref, ...], jurisdiction: str) -> str:
-    return next((c.name for c in columns if c.id == jurisdiction), jurisdiction)
 
 
 @to_data.register

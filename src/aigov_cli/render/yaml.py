@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from .data import to_data
+from .data import materialized, to_data
 from .escape import has_dangerous
 
 # PyYAML writes these characters raw even in double quotes; escape them there ourselves.
@@ -29,6 +29,10 @@ _Dumper.add_representer(str, _represent_str)
 def render(result: Any) -> str:
     """The result as YAML text."""
     text = yaml.dump(
-        to_data(result), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100
+        materialized(to_data(result)),
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
     )
     return _RAW_IN_QUOTES.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
