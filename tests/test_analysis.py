@@ -91,6 +91,14 @@ def test_sources_other_formats() -> None:
     assert invoke("sources", "japan", "-f", "markdown").stdout.startswith("| No. |")
 
 
+def test_sources_summary_without_ids_covers_every_jurisdiction() -> None:
+    every = {row["id"] for row in json.loads(invoke("list", "-f", "json").stdout)["jurisdictions"]}
+    body = json.loads(invoke("sources", "--summary", "-f", "json").stdout)
+    assert {row["jurisdiction"]["id"] for row in body["summary"]} == every
+    japan = next(row for row in body["summary"] if row["jurisdiction"]["id"] == "japan")
+    assert japan["total"] == sum(japan["counts"].values()) > 0
+
+
 def test_similar_ranks_nearest_first() -> None:
     body = json.loads(invoke("similar", "japan", "--top", "5", "-f", "json").stdout)
     distances = [n["distance"] for n in body["neighbours"]]

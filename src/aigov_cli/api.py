@@ -300,10 +300,9 @@ class Frameworks:
         return analysis.timeline(frameworks, since, until)
 
     def sources(self, names: Sequence[str], *, summary: bool = False) -> analysis.Bibliography:
-        """Bibliographies with the claims citing each source (`aigov sources`)."""
-        if not names:
-            raise UsageError("sources needs at least one jurisdiction")
-        pairs, _ = self._resolve(names, None)
+        """Bibliographies with the claims citing each source (`aigov sources`); every
+        jurisdiction when `names` is empty."""
+        pairs, _ = self._chosen(names, None)
         return analysis.bibliography((f for f, _ in pairs), summary=summary)
 
     def similar(self, name: str, *, top: int | None = None) -> analysis.Similarity:

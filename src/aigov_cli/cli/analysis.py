@@ -190,14 +190,14 @@ def timeline(
 @command()
 def sources(
     names: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
-            help="Jurisdiction ids or aliases.",
-            metavar="ID...",
+            help="Jurisdiction ids or aliases; none: all.",
+            metavar="[ID]...",
             autocompletion=complete_ids,
             show_default=False,
         ),
-    ],
+    ] = None,
     summary: Annotated[
         bool,
         typer.Option("--summary", help="The mix of source kinds per jurisdiction instead."),
@@ -223,10 +223,14 @@ def sources(
       aigov sources eu --format csl-json
 
       aigov sources --summary japan china eu
+
+      aigov sources --summary              # every jurisdiction
     """
     chosen = choose_format(fmt, output, [s.value for s in SourcesFormat])
     gov = open_api(frameworks_dir, no_cache)
-    deliver(gov, gov.sources(names, summary=summary), chosen, output, color, pager=not no_pager)
+    deliver(
+        gov, gov.sources(names or [], summary=summary), chosen, output, color, pager=not no_pager
+    )
 
 
 @command()
